@@ -1,0 +1,170 @@
+// Package engine is newsgraph's composition root: it wires readers, the
+// language detector and the analysis stages (and, in other files, stores)
+// into the operations the CLI and the HTTP API offer.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/analysis"
+	"github.com/newsgraph/newsgraph/internal/analysis/clean"
+	"github.com/newsgraph/newsgraph/internal/analysis/segment"
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/ingest"
+	"github.com/newsgraph/newsgraph/internal/lang"
+)
+
+// Version is the analyser version recorded with stored facts.
+const Version = "0.1.0"
+
+// Options configure an Engine.
+type Options struct {
+	// Lang forces the language of every document ("" detects it).
+	Lang string
+	// Read controls the readers.
+	Read ingest.Options
+	// Logger receives diagnostics; nil discards them.
+	Logger *slog.Logger
+	// Stages replaces DefaultStages when non-nil.
+	Stages []analysis.Stage
+}
+
+// Engine analyses documents. It is safe for concurrent use.
+type Engine struct {
+	opt      Options
+	pipeline *analysis.Pipeline
+	detector *lang.Detector
+	log      *slog.Logger
+}
+
+// DefaultStages returns the analysis stages in use, built fresh.
+func DefaultStages() ([]analysis.Stage, error) {
+	return []analysis.Stage{
+		segment.New(),
+		clean.New(),
+	}, nil
+}
+
+// New builds an engine.
+func New(opt Options) (*Engine, error) {
+	stages := opt.Stages
+	if stages == nil {
+		var err error
+		if stages, err = DefaultStages(); err != nil {
+			return nil, err
+		}
+	}
+	p, err := analysis.New(stages...)
+	if err != nil {
+		return nil, err
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opt.Lang != "" {
+		opt.Lang = lang.Normalize(opt.Lang)
+	}
+	return &Engine{opt: opt, pipeline: p, detector: lang.NewDetector(), log: log}, nil
+}
+
+// Pipeline returns the engine's pipeline.
+func (e *Engine) Pipeline() *analysis.Pipeline { return e.pipeline }
+
+// Identify sets the document's language: forced by options, kept from a
+// header, or detected on the body.
+func (e *Engine) Identify(d *doc.Document) {
+	switch {
+	case e.opt.Lang != "":
+		d.Lang, d.LangConfidence, d.LangSource = e.opt.Lang, 1, "flag"
+	case d.Lang != "":
+		d.Lang = lang.Normalize(d.Lang)
+	default:
+		d.Lang, d.LangConfidence = e.detector.Detect(d.Slice(d.Body))
+		d.LangSource = "detected"
+	}
+}
+
+// Analyze identifies the language of d and runs every stage on it.
+func (e *Engine) Analyze(ctx context.Context, d *doc.Document) error {
+	e.Identify(d)
+	return e.pipeline.Run(ctx, d)
+}
+
+// Result is one analysed document or one input error, in input order.
+type Result struct {
+	Doc *doc.Document
+	Err *ingest.Error
+}
+
+// AnalyzePaths reads and analyses files, folders and "-" (stdin) with
+// `workers` goroutines (all cores when 0) and calls emit for every
+// document and every input error, in input order. It returns ctx.Err()
+// if cancelled.
+func (e *Engine) AnalyzePaths(ctx context.Context, paths []string, stdin io.Reader, workers int, emit func(Result)) error {
+	files, errs := ingest.Expand(paths)
+	for _, err := range errs {
+		emit(Result{Err: err})
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		path string
+		out  chan []Result
+	}
+	jobs := make(chan job)
+	queue := make(chan chan []Result, workers*2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- e.analyzeFile(ctx, j.path, stdin)
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for _, f := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			out := make(chan []Result, 1)
+			queue <- out
+			jobs <- job{f, out}
+		}
+	}()
+	for out := range queue {
+		for _, r := range <-out {
+			emit(r)
+		}
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+func (e *Engine) analyzeFile(ctx context.Context, path string, stdin io.Reader) []Result {
+	docs, errs := ingest.ReadPath(path, stdin, e.opt.Read)
+	var out []Result
+	for _, err := range errs {
+		out = append(out, Result{Err: err})
+	}
+	for _, d := range docs {
+		if err := e.Analyze(ctx, d); err != nil {
+			out = append(out, Result{Err: &ingest.Error{Path: d.Source, Err: fmt.Errorf("analysis: %w", err)}})
+			continue
+		}
+		out = append(out, Result{Doc: d})
+	}
+	// Positioned errors first sorted by line would interleave badly with
+	// documents; keep documents in order and errors after them.
+	return out
+}
