@@ -1,0 +1,189 @@
+// Package event finds events in sentences: a trigger word from a
+// per-language lexicon (meet, travel, negotiate, attack, elect, sentence,
+// arrest, die, fire), with the entities mentioned in the same sentence as
+// participants, a place and an origin from locative phrases, and the time
+// of the sentence's first resolved time expression.
+//
+// It is deliberately shallow (no parser): one event per trigger type and
+// sentence, participants limited to people and organisations (places and
+// countries for negotiations). It reads the entity and time layers and
+// never changes them.
+package event
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/analysis"
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/lang"
+	"github.com/newsgraph/newsgraph/internal/lexicon"
+)
+
+// Name is the stage name recorded on annotations.
+const Name = "event"
+
+type trigger struct {
+	typ    string
+	form   string
+	prefix bool
+	origin bool // the direct object is the origin
+	place  bool // the direct object is the place
+}
+
+type tables struct {
+	triggers []trigger
+	locPreps map[string]bool
+	fromPrep map[string]bool
+}
+
+// Stage is the event stage; safe for concurrent use.
+type Stage struct {
+	byLang map[string]*tables
+}
+
+// New loads the trigger lexicons.
+func New() *Stage {
+	s := &Stage{byLang: map[string]*tables{}}
+	preps := map[string][2][]string{
+		"fr": {{"à", "en", "au", "aux", "dans", "vers", "sur"}, {"de", "d’", "d'", "depuis"}},
+		"en": {{"in", "to", "at", "into", "inside", "toward", "towards"}, {"from"}},
+	}
+	for _, tag := range []string{"fr", "en"} {
+		t := &tables{locPreps: map[string]bool{}, fromPrep: map[string]bool{}}
+		for _, l := range lexicon.Lines(tag, "events") {
+			f := strings.Split(l, "\t")
+			if len(f) < 2 {
+				continue
+			}
+			tr := trigger{typ: f[0], form: strings.ToLower(f[1])}
+			if strings.HasSuffix(tr.form, "*") {
+				tr.form, tr.prefix = strings.TrimSuffix(tr.form, "*"), true
+			}
+			if len(f) > 2 {
+				tr.origin, tr.place = f[2] == "origin", f[2] == "place"
+			}
+			t.triggers = append(t.triggers, tr)
+		}
+		for _, p := range preps[tag][0] {
+			t.locPreps[p] = true
+		}
+		for _, p := range preps[tag][1] {
+			t.fromPrep[p] = true
+		}
+		s.byLang[tag] = t
+	}
+	return s
+}
+
+// Spec implements analysis.Stage.
+func (*Stage) Spec() analysis.Spec {
+	return analysis.Spec{
+		Name:     Name,
+		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved, analysis.LayerEntities, analysis.LayerTimes},
+		Provides: []analysis.Layer{analysis.LayerEvents},
+	}
+}
+
+type mention struct {
+	span doc.Span
+	ent  *doc.Entity
+}
+
+// Analyze implements analysis.Stage.
+func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
+	t := s.byLang[lang.Base(d.Lang)]
+	if t == nil {
+		return nil
+	}
+	var ms []mention
+	for i := range d.Entities {
+		for _, m := range d.Entities[i].Mentions {
+			ms = append(ms, mention{m.Span, &d.Entities[i]})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].span.Start < ms[j].span.Start })
+	for _, sent := range d.KeptSentences() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		toks := d.TokensIn(sent.Span)
+		seen := map[string]bool{}
+		for ti, tok := range toks {
+			w := strings.ToLower(d.Slice(tok.Span))
+			tr := t.match(w, toks, ti, d)
+			if tr == nil || seen[tr.typ] {
+				continue
+			}
+			seen[tr.typ] = true
+			d.Events = append(d.Events, s.build(d, t, tr, tok.Span, sent.Span, toks, ms))
+		}
+	}
+	return nil
+}
+
+func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trigger {
+	for k := range t.triggers {
+		tr := &t.triggers[k]
+		if strings.Contains(tr.form, " ") {
+			// Two-word forms ("se rendre"): this word and the next.
+			if i+1 < len(toks) && w+" "+strings.ToLower(d.Slice(toks[i+1].Span)) == tr.form {
+				return tr
+			}
+			continue
+		}
+		if w == tr.form || (tr.prefix && strings.HasPrefix(w, tr.form)) {
+			return tr
+		}
+	}
+	return nil
+}
+
+func (s *Stage) build(d *doc.Document, t *tables, tr *trigger, trig, sent doc.Span, toks []doc.Token, ms []mention) doc.Event {
+	ev := doc.Event{Span: trig, Type: tr.typ, Stage: Name}
+	prevWord := func(at int) string {
+		for i := len(toks) - 1; i >= 0; i-- {
+			if toks[i].Span.End <= at {
+				return strings.ToLower(d.Slice(toks[i].Span))
+			}
+		}
+		return ""
+	}
+	added := map[string]bool{}
+	for _, m := range ms {
+		if !sent.Contains(m.span) {
+			continue
+		}
+		id := m.ent.ID
+		switch m.ent.Type {
+		case "LOC":
+			p := prevWord(m.span.Start)
+			switch {
+			case tr.origin && m.span.Start > trig.End && ev.Origin == "" && !t.locPreps[p]:
+				ev.Origin = id
+			case tr.place && m.span.Start > trig.End && ev.Place == "" && !t.fromPrep[p] && !t.locPreps[p]:
+				ev.Place = id
+			case t.fromPrep[p] && ev.Origin == "" && m.span.Start > trig.Start:
+				ev.Origin = id
+			case t.locPreps[p] && ev.Place == "":
+				ev.Place = id
+			case tr.typ == "NEGOTIATE" && !added[id]:
+				ev.Participants = append(ev.Participants, id)
+				added[id] = true
+			}
+		case "PER", "ORG":
+			if !added[id] && len(ev.Participants) < 4 {
+				ev.Participants = append(ev.Participants, id)
+				added[id] = true
+			}
+		}
+	}
+	for _, tm := range d.Times {
+		if sent.Contains(tm.Span) && tm.Value != "" && tm.Type != "DURATION" {
+			ev.Time = tm.Value
+			break
+		}
+	}
+	return ev
+}
