@@ -30,6 +30,7 @@ func runAnalyze(e *env, args []string) error {
 	forceLang := fs.String("lang", "", "force the language (BCP 47 tag, e.g. fr or en) instead of detecting it")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest accepted input file in bytes")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (0: one per core)")
+	kbFile := fs.String("kb", "", "a knowledge-base file (JSON Lines, see internal/kb) merged over the built-in one")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func runAnalyze(e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	eng, err := newEngine(e, *forceLang, *maxSize)
+	eng, err := newEngine(e, *forceLang, *maxSize, *kbFile)
 	if err != nil {
 		return err
 	}
@@ -71,8 +72,13 @@ func runAnalyze(e *env, args []string) error {
 	return nil
 }
 
-func newEngine(e *env, forceLang string, maxSize int64) (*engine.Engine, error) {
+func newEngine(e *env, forceLang string, maxSize int64, kbFile ...string) (*engine.Engine, error) {
+	kbPath := ""
+	if len(kbFile) > 0 {
+		kbPath = kbFile[0]
+	}
 	return engine.New(engine.Options{
+		KB:     kbPath,
 		Lang:   forceLang,
 		Read:   ingest.Options{MaxSize: maxSize},
 		Logger: slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),

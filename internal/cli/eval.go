@@ -36,6 +36,12 @@ type evalSuite struct {
 func evalSuites() []evalSuite {
 	return []evalSuite{
 		{"gold", "dev gold articles through the project's scorer", evalGold},
+		{"timebank-fr", "French TimeBank: TIMEX3 detection and values (docs/timex.md)", evalTimebankFR},
+		{"tempeval3", "TempEval-3 Platinum: TIMEX3 detection and values (docs/timex.md)", evalTempEval3},
+		{"ner-wikineural", "NER tagger on WikiNEuRal French test (entity P/R/F1)", evalNERWikineural},
+		{"ner-hipe", "NER tagger on HIPE-2022 French test sets, tags mapped", evalNERHipe},
+		{"ner-conll", "NER tagger on CoNLL-2003 and CoNLL++ English test", evalNERConll},
+		{"polnear", "quote attribution on PolNeAR English test (source/cue/content token P/R/F1)", evalPolnear},
 	}
 }
 

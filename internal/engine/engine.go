@@ -13,7 +13,10 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/analysis"
 	"github.com/newsgraph/newsgraph/internal/analysis/clean"
+	"github.com/newsgraph/newsgraph/internal/analysis/quantity"
+	"github.com/newsgraph/newsgraph/internal/analysis/quote"
 	"github.com/newsgraph/newsgraph/internal/analysis/segment"
+	"github.com/newsgraph/newsgraph/internal/analysis/timex"
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 	"github.com/newsgraph/newsgraph/internal/lang"
@@ -32,6 +35,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Stages replaces DefaultStages when non-nil.
 	Stages []analysis.Stage
+	// KB is a JSON Lines knowledge-base file merged over the built-in one
+	// (see internal/kb); "" uses the built-in base alone.
+	KB string
 }
 
 // Engine analyses documents. It is safe for concurrent use.
@@ -47,6 +53,10 @@ func DefaultStages() ([]analysis.Stage, error) {
 	return []analysis.Stage{
 		segment.New(),
 		clean.New(),
+		timex.New(),
+		quantity.New(),
+		entityStage(),
+		quote.New(),
 	}, nil
 }
 
@@ -57,6 +67,11 @@ func New(opt Options) (*Engine, error) {
 		var err error
 		if stages, err = DefaultStages(); err != nil {
 			return nil, err
+		}
+		if opt.KB != "" {
+			if stages, err = withKB(stages, opt.KB); err != nil {
+				return nil, err
+			}
 		}
 	}
 	p, err := analysis.New(stages...)

@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,7 @@ var (
 	ErrEncoding = errors.New("unsupported or invalid text encoding")
 	ErrHeader   = errors.New("malformed header")
 	ErrJSON     = errors.New("malformed JSON record")
+	ErrFormat   = errors.New("malformed input for its format")
 )
 
 // Error is an error positioned in an input: a file and, for record formats,
@@ -154,7 +156,7 @@ func ReadPath(path string, stdin io.Reader, opt Options) ([]*doc.Document, Error
 	if int64(len(data)) > opt.maxSize() {
 		return nil, ErrorList{{Path: path, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, opt.maxSize())}}
 	}
-	return Read(path, data)
+	return opt.Read(path, data)
 }
 
 // Format is an input format.
@@ -170,34 +172,44 @@ const (
 )
 
 // Sniff decides an input's format from its first bytes (after a BOM and
-// white space), falling back on the file extension.
+// white space), falling back on the file extension. Gzip data is a WARC
+// when it decompresses to a WARC record (.warc.gz).
 func Sniff(name string, data []byte) Format {
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, bom), " \t\r\n")
-	if len(head) > 512 {
-		head = head[:512]
+	if isGzipWARC(data) {
+		return FormatWARC
 	}
-	lower := bytes.ToLower(head)
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, bom), " \t\r\n")
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	var lower []byte
+	if len(head) > 0 && head[0] == '<' {
+		lower = bytes.ToLower(head) // only markup needs case folding
+	}
+	has := func(s string) bool { return bytes.Contains(lower, []byte(s)) }
 	switch {
 	case bytes.HasPrefix(head, []byte("WARC/")):
 		return FormatWARC
-	case bytes.HasPrefix(head, []byte("{")):
+	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("[")) && bytes.HasPrefix(bytes.TrimLeft(head[1:], " \t\r\n"), []byte("{")):
 		return FormatJSONL
-	case bytes.HasPrefix(lower, []byte("<?xml")) && (bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf"))):
+	case bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")) || bytes.HasPrefix(lower, []byte("<rdf:rdf")):
 		return FormatFeed
-	case bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")):
+	case bytes.HasPrefix(lower, []byte("<?xml")) && (has("<rss") || has("<feed") || has("<rdf:rdf")):
 		return FormatFeed
-	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
-		(bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body"))):
+	case bytes.HasPrefix(lower, []byte("<")) && (has("<!doctype html") || has("<html") || has("<head") || has("<body") ||
+		has("<title") || has("<meta ") || has("<p>") || has("<div")):
 		return FormatHTML
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson":
-		return FormatJSONL
+	case ".jsonl", ".ndjson", ".json":
+		if bytes.HasPrefix(head, []byte("{")) || bytes.HasPrefix(head, []byte("[")) {
+			return FormatJSONL
+		}
 	case ".warc":
 		return FormatWARC
 	case ".rss", ".atom":
 		return FormatFeed
-	case ".html", ".htm":
+	case ".html", ".htm", ".xhtml":
 		if bytes.HasPrefix(head, []byte("<")) {
 			return FormatHTML
 		}
@@ -205,20 +217,46 @@ func Sniff(name string, data []byte) Format {
 	return FormatText
 }
 
-// Read parses data read from name into documents.
+// isGzipWARC reports whether data is gzip whose content starts with a
+// WARC version line.
+func isGzipWARC(data []byte) bool {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return false
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	head := make([]byte, 5)
+	n, _ := io.ReadFull(zr, head)
+	return string(head[:n]) == "WARC/"
+}
+
+// Read parses data read from name into documents with default options.
 func Read(name string, data []byte) ([]*doc.Document, ErrorList) {
-	if len(bytes.TrimSpace(data)) == 0 {
+	return Options{}.Read(name, data)
+}
+
+// Read parses data read from name into documents: it sniffs the format and
+// hands the data to the matching reader. Record formats (JSON Lines, feeds,
+// WARC) return the good records' documents along with positioned errors
+// for the bad ones.
+func (o Options) Read(name string, data []byte) ([]*doc.Document, ErrorList) {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bom))) == 0 {
 		return nil, ErrorList{{Path: name, Err: ErrEmpty}}
 	}
-	switch Sniff(name, data) {
+	switch f := Sniff(name, data); f {
 	case FormatJSONL:
 		return readJSONL(name, data)
 	case FormatHTML, FormatFeed, FormatWARC:
-		return readMarkup(name, data)
+		return readMarkup(name, data, f, o)
 	}
 	text, note, err := Decode(data)
 	if err != nil {
 		return nil, ErrorList{{Path: name, Err: err}}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrorList{{Path: name, Err: ErrEmpty}}
 	}
 	d, err := ParseText(name, text)
 	if err != nil {

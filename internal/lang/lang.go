@@ -31,13 +31,16 @@ var Analysed = map[string]bool{"fr": true, "en": true}
 type Detector struct {
 	once sync.Once
 	det  lingua.LanguageDetector
-	// Sample is how many bytes of text are examined (the first ones).
+	// Sample is how many bytes of text lingua examines (the first ones).
 	Sample int
+	// Quick is how many bytes the function-word profile examines before
+	// lingua runs (0 turns the profile off); see quick.go.
+	Quick int
 }
 
 // NewDetector returns a detector over Supported. Models load lazily on the
 // first call to Detect.
-func NewDetector() *Detector { return &Detector{Sample: 3000} }
+func NewDetector() *Detector { return &Detector{Sample: 1000, Quick: 2000} }
 
 func (d *Detector) load() {
 	d.once.Do(func() {
@@ -52,6 +55,11 @@ func (d *Detector) load() {
 // Detect returns the ISO 639-1 code of text's language and a confidence
 // in [0, 1]. It returns Und with 0 when the text gives too little evidence.
 func (d *Detector) Detect(text string) (string, float64) {
+	if d.Quick > 0 {
+		if tag, conf, ok := quick(text, d.Quick); ok {
+			return tag, conf
+		}
+	}
 	if len(text) > d.Sample {
 		cut := d.Sample
 		for cut > 0 && !utf8.RuneStart(text[cut]) {

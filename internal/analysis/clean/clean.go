@@ -86,7 +86,7 @@ func (s *Stage) tables(tag string) *tables {
 // para holds the features of one paragraph.
 type para struct {
 	text      string
-	norm      string
+	norm      string // normalised text; the text itself over 45 words
 	words     int
 	final     bool // ends with terminal punctuation
 	colonEnd  bool
@@ -95,6 +95,7 @@ type para struct {
 	allCaps   bool
 	headCue   bool
 	startsCap bool
+	bullet    bool // starts with a list bullet or number
 }
 
 // Analyze implements analysis.Stage.
@@ -110,17 +111,24 @@ func (s *Stage) Analyze(_ context.Context, d *doc.Document) error {
 			lastNarrative = i
 		}
 	}
+	// Cue phrases and repeats first: the structural rules below look at
+	// the neighbours' cues.
+	cues := make([]struct{ kind, reason string }, len(ps))
 	seen := map[string]bool{}
+	for i := range ps {
+		p := &ps[i]
+		if seen[p.norm] && p.words >= 3 {
+			cues[i].kind, cues[i].reason = "repeat", "repeats an earlier paragraph"
+		} else if p.words <= 45 {
+			cues[i].kind, cues[i].reason = s.cueKind(p, t)
+		}
+		seen[p.norm] = true
+	}
+	list := listItems(ps)
 	prevReadMore := false
 	for i := range ps {
 		p := &ps[i]
-		kind, reason := "", ""
-		switch {
-		case seen[p.norm] && p.words >= 3:
-			kind, reason = "repeat", "repeats an earlier paragraph"
-		default:
-			kind, reason = s.cueKind(p, t)
-		}
+		kind, reason := cues[i].kind, cues[i].reason
 		if kind == "" && prevReadMore && !p.final && p.words <= 25 {
 			kind, reason = "teaser", "headline introduced by a read-more line"
 		}
@@ -130,13 +138,15 @@ func (s *Stage) Analyze(_ context.Context, d *doc.Document) error {
 		if kind == "" && linkSentence(p, t) {
 			kind, reason = "boilerplate", "points the reader to a link"
 		}
-		if kind == "" && lastNarrative >= 0 && i > lastNarrative && !p.final && p.words <= 6 {
+		// A list item, or the line that introduces a list ("Les mesures
+		// sont les suivantes :"), is article text even when short.
+		intro := p.colonEnd && i+1 < len(ps) && list[i+1] && cues[i+1].kind == ""
+		if kind == "" && lastNarrative >= 0 && i > lastNarrative && !p.final && p.words <= 6 && !list[i] && !intro {
 			kind, reason = "boilerplate", "short label after the last narrative paragraph"
 		}
 		if kind == "" && isTeaser(ps, i) {
 			kind, reason = "teaser", "headline-like paragraph between narrative paragraphs"
 		}
-		seen[p.norm] = true
 		prevReadMore = kind == "readmore"
 		if kind == "" {
 			continue
@@ -168,6 +178,40 @@ func (s *Stage) cueKind(p *para, t *tables) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// listItems marks the paragraphs that are items of a list: those that
+// start with a bullet or a number ("- ", "• ", "1. ", "2) "), and short
+// paragraphs without final punctuation that follow a line ending in a colon
+// or another list item.
+func listItems(ps []para) []bool {
+	list := make([]bool, len(ps))
+	for i := range ps {
+		p := &ps[i]
+		switch {
+		case p.bullet:
+			list[i] = true
+		case i > 0 && (ps[i-1].colonEnd || list[i-1]) && !p.final && !p.colonEnd && p.words <= 25:
+			list[i] = true
+		}
+	}
+	return list
+}
+
+// hasBullet reports whether text starts with a list bullet or an item
+// number followed by a space.
+func hasBullet(text string) bool {
+	r, n := utf8.DecodeRuneInString(text)
+	switch r {
+	case '-', '–', '—', '•', '*', '·', '▪', '►', '◦', '‣', '→':
+		next, _ := utf8.DecodeRuneInString(text[n:])
+		return next == ' ' || next == 0xA0
+	}
+	i := 0
+	for i < len(text) && i < 3 && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(text) && (text[i] == '.' || text[i] == ')') && text[i+1] == ' '
 }
 
 // linkSentence: a short paragraph whose last word is "here"/"ici" after a
@@ -220,7 +264,7 @@ func isTeaser(ps []para, i int) bool {
 }
 
 func features(text string, t *tables) para {
-	p := para{text: text, norm: normalize(text)}
+	p := para{text: text}
 	letters, upper := 0, 0
 	inWord := false
 	for _, r := range text {
@@ -247,17 +291,40 @@ func features(text string, t *tables) para {
 	first, _ := utf8.DecodeRuneInString(text)
 	p.startsCap = unicode.IsUpper(first) || unicode.IsDigit(first)
 	p.final = endsSentence(text)
+	p.bullet = hasBullet(text)
 	p.colonEnd = strings.HasSuffix(strings.TrimSpace(text), ":")
-	for _, w := range strings.Fields(p.norm) {
-		w = strings.Trim(w, ",;()«»\"“”")
+	// The normalised text and word cues matter only for short paragraphs
+	// (cue phrases, headlines, site names): the rules that use them skip
+	// paragraphs over 45 words, which are repeats only when identical.
+	if p.words > 45 {
+		p.norm = text
+		return p
+	}
+	p.norm = normalize(text)
+	for rest := p.norm; rest != ""; {
+		w := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		w = strings.TrimFunc(w, isWordEdgePunct)
 		if t.headline[w] {
 			p.headCue = true
 		}
-		if isDomain(w) {
+		if !p.domain && isDomain(w) {
 			p.domain = true
 		}
 	}
 	return p
+}
+
+func isWordEdgePunct(r rune) bool {
+	switch r {
+	case ',', ';', '(', ')', '«', '»', '"', '“', '”':
+		return true
+	}
+	return false
 }
 
 // endsSentence reports whether text ends with . ! ? … or ; possibly followed
@@ -293,9 +360,24 @@ func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
-		case r == '’' || r == 'ʼ' || r == '`':
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if r == '`' {
+				r = '\''
+			} else if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' {
+				if !space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = true
+				continue
+			}
+			space = false
+			b.WriteByte(byte(r))
+			continue
+		case r == '’' || r == 'ʼ':
 			r = '\''
 		case r == 0xA0 || r == 0x202F || unicode.IsSpace(r):
 			if !space && b.Len() > 0 {
@@ -303,9 +385,11 @@ func normalize(s string) string {
 			}
 			space = true
 			continue
+		default:
+			r = unicode.ToLower(r)
 		}
 		space = false
 		b.WriteRune(r)
 	}
-	return strings.TrimSpace(b.String())
+	return strings.TrimRight(b.String(), " ")
 }

@@ -39,6 +39,14 @@ func (*Stage) Spec() analysis.Spec {
 func (*Stage) Analyze(_ context.Context, d *doc.Document) error {
 	rules := rulesFor(d.Lang)
 	d.Paragraphs = Paragraphs(d.Text, d.Body)
+	// About one token per five bytes and one sentence per 120: sizing the
+	// layers once saves most of the regrowth.
+	if n := d.Body.Len()/5 + 8; cap(d.Tokens) < n {
+		d.Tokens = make([]doc.Token, 0, n)
+	}
+	if n := d.Body.Len()/120 + 4; cap(d.Sentences) < n {
+		d.Sentences = make([]doc.Sentence, 0, n)
+	}
 	d.Tokens = d.Tokens[:0]
 	d.Sentences = d.Sentences[:0]
 	for pi, p := range d.Paragraphs {
@@ -56,6 +64,14 @@ type Rules struct {
 	// Abbrev holds lowercase abbreviations that take a final period and do
 	// not end a sentence (without the period: "m", "mme", "dr").
 	Abbrev map[string]bool
+	// Titles holds the abbreviations (lowercase, no period) that precede a
+	// name ("m", "mme", "dr"); their period never ends a sentence. Other
+	// abbreviations ("etc", "inc", "jr") end one when a capitalised
+	// Starters word follows.
+	Titles map[string]bool
+	// Starters holds lowercase closed-class words that typically open a
+	// sentence ("the", "he", "le", "il").
+	Starters map[string]bool
 	// Elided holds lowercase elided forms that end in an apostrophe and are
 	// split from the next word ("l", "qu", "jusqu").
 	Elided map[string]bool
@@ -133,6 +149,9 @@ func IsSpace(r rune) bool {
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 

@@ -8,11 +8,21 @@ import (
 	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
-// closers may follow a sentence terminator and still belong to the
-// sentence (the end of a quote or a bracket).
+// isCloser reports tokens that may follow a sentence terminator and still
+// belong to the sentence (the end of a quote or a bracket). Straight and
+// ambiguous quotes close only when glued to the terminator (see Sentences).
 func isCloser(s string) bool {
 	switch s {
 	case "»", "”", "\"", "’", "'", ")", "]", "›", "“":
+		return true
+	}
+	return false
+}
+
+// ambiguousQuote reports quotes that open as well as close.
+func ambiguousQuote(s string) bool {
+	switch s {
+	case "\"", "'", "’", "“":
 		return true
 	}
 	return false
@@ -40,35 +50,60 @@ func startsSentence(s string) bool {
 
 // Sentences groups a paragraph's tokens into sentence spans. A sentence ends
 // at . ! ? … (with any closing quote or bracket after it) when the next
-// token can start a sentence and the period does not end an abbreviation
-// or an initial (M., Dr., F. in Robert F. Collins).
+// token can start a sentence. The period of a title (M., Dr.) or of an
+// initial (F. in Robert F. Collins, J.-P.) never ends a sentence; the
+// period of another abbreviation or of an initialism (etc., Jr., U.S.) ends
+// one only when a capitalised sentence-opening word follows ("the U.S. The
+// talks…").
 func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 	var out []doc.Span
 	if len(toks) == 0 {
 		return out
 	}
+	tok := func(i int) string { return text[toks[i].Span.Start:toks[i].Span.End] }
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		t := text[toks[i].Span.Start:toks[i].Span.End]
-		if !isTerminator(t) {
-			continue
-		}
-		if t == "." && i > 0 && isAbbrev(text, toks[i-1], toks[i], rules) {
+		t := tok(i)
+		weak := false // a period that may belong to an abbreviation
+		switch {
+		case isTerminator(t):
+			if t == "." && i > 0 {
+				switch abbrevKind(text, toks[i-1], toks[i], rules) {
+				case abbrevTitle:
+					continue
+				case abbrevOther:
+					weak = true
+				}
+			}
+		case toks[i].Kind == doc.Word && len(t) > 1 && t[len(t)-1] == '.':
+			// An initialism (U.S., a.m.); J.-P. is a name's initials.
+			if strings.ContainsAny(t, "-‐‑") {
+				continue
+			}
+			weak = true
+		default:
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (isCloser(text[toks[j].Span.Start:toks[j].Span.End]) || isTerminator(text[toks[j].Span.Start:toks[j].Span.End])) {
-			// A closing quote glued to the next word opens a quote instead.
-			j++
+		for j < len(toks) {
+			s := tok(j)
+			if isTerminator(s) || (isCloser(s) && !(ambiguousQuote(s) && toks[j].Span.Start != toks[j-1].Span.End)) {
+				j++
+				continue
+			}
+			break
 		}
 		if j >= len(toks) {
 			break
 		}
-		next := text[toks[j].Span.Start:toks[j].Span.End]
+		next := tok(j)
 		if !startsSentence(next) {
 			continue
 		}
-		if toks[j].Span.Start == toks[j-1].Span.End && !gluedBreak(text, toks, i) {
+		if weak && !(rules != nil && rules.Starters[starterKey(next)] && isCapitalised(next)) {
+			continue
+		}
+		if toks[j].Span.Start == toks[j-1].Span.End && !gluedBreak(text, toks, i, j) {
 			continue
 		}
 		out = append(out, doc.Span{Start: toks[start].Span.Start, End: toks[j-1].Span.End})
@@ -79,29 +114,61 @@ func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 	return out
 }
 
-// isAbbrev reports whether the period tok follows an abbreviation or an
-// initial written right before it.
-func isAbbrev(text string, prev, tok doc.Token, rules *Rules) bool {
+// starterKey lowercases a word and drops an elision apostrophe (L’ → l).
+func starterKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimSuffix(s, "'")
+	return strings.TrimSuffix(s, "’")
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+type abbrev int
+
+const (
+	abbrevNone  abbrev = iota
+	abbrevTitle        // a title or an initial: never ends a sentence
+	abbrevOther        // may end a sentence
+)
+
+// abbrevKind classifies the period tok after prev: the end of a title or
+// a one-letter initial written right before it, of another abbreviation,
+// or none.
+func abbrevKind(text string, prev, tok doc.Token, rules *Rules) abbrev {
 	if prev.Span.End != tok.Span.Start || prev.Kind != doc.Word {
-		return false
+		return abbrevNone
 	}
 	w := text[prev.Span.Start:prev.Span.End]
 	r, n := utf8.DecodeRuneInString(w)
 	if n == len(w) && unicode.IsUpper(r) {
-		return true // an initial
+		return abbrevTitle // an initial
 	}
-	return rules != nil && rules.Abbrev[strings.ToLower(w)]
+	if rules == nil {
+		return abbrevNone
+	}
+	lw := strings.ToLower(w)
+	switch {
+	case rules.Titles[lw]:
+		return abbrevTitle
+	case rules.Abbrev[lw]:
+		return abbrevOther
+	}
+	return abbrevNone
 }
 
-// gluedBreak accepts a sentence break with no space after the terminator
-// ("in prison.U.S. District Judge") when the word before is a lowercase
-// word of three letters or more.
-func gluedBreak(text string, toks []doc.Token, term int) bool {
-	if term == 0 || text[toks[term].Span.Start:toks[term].Span.End] != "." {
+// gluedBreak accepts a sentence break with no space between the terminator
+// at term and the next sentence at next ("in prison.U.S. District Judge",
+// "les enquêteurs...Ensuite") when the word before the terminator is a
+// lowercase word of three letters or more and the next token is a word.
+func gluedBreak(text string, toks []doc.Token, term, next int) bool {
+	if term == 0 || toks[next].Kind != doc.Word {
 		return false
 	}
 	w := text[toks[term-1].Span.Start:toks[term-1].Span.End]
-	if utf8.RuneCountInString(w) < 3 {
+	if toks[term-1].Kind != doc.Word || utf8.RuneCountInString(w) < 3 {
 		return false
 	}
 	for _, r := range w {

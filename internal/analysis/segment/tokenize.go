@@ -21,6 +21,10 @@ func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.T
 	i := span.Start
 	end := span.End
 	for i < end {
+		if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case IsSpace(r):
@@ -113,6 +117,10 @@ func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Toke
 	}
 	j := i
 	for j < end {
+		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
 			j += n
@@ -163,9 +171,14 @@ func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Toke
 }
 
 // cliticEnd returns the end of an inverted clitic starting at the hyphen at
-// j ("-il", "-t-elle"), or 0.
+// j ("-il", "-t-elle"), or 0. Clitics are written in lowercase: a
+// capitalised part is a name (Kim Jong-Il).
 func cliticEnd(text string, j, end int, rules *Rules) int {
-	k := j + 1
+	_, hn := utf8.DecodeRuneInString(text[j:end])
+	if r, _ := utf8.DecodeRuneInString(text[j+hn : end]); !unicode.IsLower(r) {
+		return 0
+	}
+	k := j + hn
 	for k < end {
 		r, n := utf8.DecodeRuneInString(text[k:end])
 		if !unicode.IsLetter(r) && !isHyphen(r) {
@@ -173,7 +186,10 @@ func cliticEnd(text string, j, end int, rules *Rules) int {
 		}
 		k += n
 	}
-	word := strings.ToLower(text[j+1 : k])
+	word := strings.ToLower(text[j+hn : k])
+	if strings.ContainsAny(word, "‐‑") {
+		word = strings.NewReplacer("‐", "-", "‑", "-").Replace(word)
+	}
 	if rules.Clitics[word] {
 		return k
 	}
@@ -183,6 +199,10 @@ func cliticEnd(text string, j, end int, rules *Rules) int {
 // scanInitialism matches letter-period sequences of two or more letters
 // (U.S., N.C., J.-P.) and returns their end, or i.
 func scanInitialism(text string, i, end int) int {
+	// Fast exit: an initialism has a period right after its first letter.
+	if _, n := utf8.DecodeRuneInString(text[i:end]); i+n >= end || text[i+n] != '.' {
+		return i
+	}
 	j := i
 	count := 0
 	for j < end {

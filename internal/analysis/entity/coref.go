@@ -1,0 +1,350 @@
+package entity
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/kb"
+)
+
+// maxCandidates bounds the entities indexed under one word, so that
+// coreference stays linear on adversarial text.
+const maxCandidates = 16
+
+// ent is an entity being built.
+type ent struct {
+	entry    *kb.Entry
+	mentions []*mention
+	votes    map[string]int
+	keys     map[string]bool
+	roles    []doc.Role
+	gender   map[string]int
+}
+
+func (e *ent) typ() string {
+	if e.entry != nil {
+		return e.entry.Type
+	}
+	best, n := "", -1
+	for _, t := range []string{kb.PER, kb.ORG, kb.LOC, kb.MISC} {
+		if e.votes[t] > n {
+			best, n = t, e.votes[t]
+		}
+	}
+	return best
+}
+
+// resolver groups mentions into entities. Its indexes map words of the
+// entities' names to the entities.
+type resolver struct {
+	a        *analyser
+	ents     []*ent
+	byEntry  map[string]*ent
+	byKey    map[string]*ent
+	last     map[string][]*ent // last word of a name of two words or more
+	first    map[string][]*ent // first word of such a name
+	inner    map[string][]*ent // any word of such a name
+	ends     map[[2]string][]*ent
+	initials map[string][]*ent // initials of a name, and known acronyms
+	words    map[string]bool   // every word of every name
+}
+
+func push(m map[string][]*ent, k string, e *ent) {
+	l := m[k]
+	for _, x := range l {
+		if x == e {
+			return
+		}
+	}
+	if len(l) >= maxCandidates {
+		l = l[1:]
+	}
+	m[k] = append(l, e)
+}
+
+func (r *resolver) add(e *ent, m *mention) {
+	e.mentions = append(e.mentions, m)
+	w := 1
+	switch m.src {
+	case srcTagger:
+		w = 3
+	case srcKB:
+		w = 4
+	}
+	if m.weak || m.adopt {
+		w = 0
+	}
+	e.votes[m.typ] += w + m.nwords - 1
+	if m.entry != nil && e.entry == nil {
+		e.entry = m.entry
+		r.byEntry[e.entry.ID] = e
+		for _, n := range e.entry.AllNames() {
+			if kb.IsAcronym(n) {
+				push(r.initials, kb.Key(n), e)
+			}
+		}
+	}
+	if e.keys[m.key] {
+		return
+	}
+	e.keys[m.key] = true
+	if _, ok := r.byKey[m.key]; !ok {
+		r.byKey[m.key] = e
+	}
+	ws := strings.Fields(m.key)
+	for _, w := range ws {
+		r.words[w] = true
+	}
+	if len(ws) < 2 {
+		return
+	}
+	push(r.last, ws[len(ws)-1], e)
+	push(r.first, ws[0], e)
+	for _, w := range ws[1 : len(ws)-1] {
+		push(r.inner, w, e)
+	}
+	ek := [2]string{ws[0], ws[len(ws)-1]}
+	l := r.ends[ek]
+	if len(l) < maxCandidates {
+		r.ends[ek] = append(l, e)
+	}
+	if in := initials(r.a.r, ws); len(in) >= 2 {
+		push(r.initials, in, e)
+	}
+}
+
+func (r *resolver) newEnt(m *mention) *ent {
+	e := &ent{votes: map[string]int{}, keys: map[string]bool{}, gender: map[string]int{}}
+	r.ents = append(r.ents, e)
+	r.add(e, m)
+	return e
+}
+
+// resolve groups the mentions into entities (coreference) and builds the
+// entity layer.
+func (a *analyser) resolve() []doc.Entity {
+	r := &resolver{a: a, byEntry: map[string]*ent{}, byKey: map[string]*ent{},
+		last: map[string][]*ent{}, first: map[string][]*ent{}, inner: map[string][]*ent{},
+		ends: map[[2]string][]*ent{}, initials: map[string][]*ent{}, words: map[string]bool{}}
+	var singles, compounds []*mention
+	// Pass 1: names of two words or more, and knowledge-base matches that
+	// are not single words of a place (those may be surnames).
+	for _, m := range a.mentions {
+		switch {
+		case m.nwords == 1 && !(m.entry != nil && m.entry.Type != kb.LOC) || m.weak:
+			singles = append(singles, m)
+		case m.entry == nil && m.j-m.i == 1 && m.nwords == 2:
+			compounds = append(compounds, m)
+		default:
+			r.place(m)
+		}
+	}
+	// "Poutine-Kim" joins two names already seen: not a name itself.
+	for _, m := range compounds {
+		known := true
+		for _, p := range strings.Fields(m.key) {
+			known = known && r.words[p]
+		}
+		if !known {
+			r.place(m)
+		}
+	}
+	// Pass 2: single words: surname and first-name forms, last words of
+	// organisation names, acronyms.
+	for _, m := range singles {
+		if e := r.short(m); e != nil {
+			m.adopt = true
+			r.add(e, m)
+			continue
+		}
+		if p := r.knownSurname(m); p != nil {
+			m.entry, m.typ, m.weak = p, kb.PER, false
+		}
+		if m.weak {
+			continue
+		}
+		r.place(m)
+	}
+	return a.output(r)
+}
+
+// place puts a mention in the entity of its knowledge-base entry or of a
+// mention with the same key, or a new entity.
+func (r *resolver) place(m *mention) {
+	if m.entry != nil {
+		if e := r.byEntry[m.entry.ID]; e != nil {
+			r.add(e, m)
+			return
+		}
+	}
+	if e := r.byKey[m.key]; e != nil && (m.entry == nil || e.entry == nil || e.entry == m.entry) {
+		r.add(e, m)
+		return
+	}
+	if m.entry == nil && m.typ == kb.PER && m.nwords >= 2 {
+		// Joseph Young = Joseph H. Young: same first and last words.
+		for _, e := range r.ends[[2]string{firstWord(m.key), lastWord(m.key)}] {
+			if e.typ() == kb.PER {
+				r.add(e, m)
+				return
+			}
+		}
+	}
+	r.newEnt(m)
+}
+
+// short finds the entity a single-word mention refers to: a person's
+// surname or first name, the last word of an organisation's name, an
+// acronym of its name, or an earlier mention with the same key.
+func (r *resolver) short(m *mention) *ent {
+	if m.entry != nil && m.entry.Type != kb.LOC {
+		return r.byEntry[m.entry.ID]
+	}
+	if e := r.byKey[m.key]; e != nil && (m.entry == nil || e.entry == m.entry || e.typ() == kb.PER) {
+		return e
+	}
+	var best *ent
+	bestScore := 0
+	consider := func(es []*ent, score int, ok func(t string) bool) {
+		for _, e := range es {
+			if !ok(e.typ()) {
+				continue
+			}
+			if score > bestScore || score == bestScore && best != nil && best != e && closer(e, best, m) {
+				best, bestScore = e, score
+			}
+		}
+	}
+	if rl := r.a.r; rl.particles[m.key] || rl.determiners[m.key] {
+		return nil
+	}
+	per := func(t string) bool { return t == kb.PER }
+	org := func(t string) bool { return (t == kb.ORG || t == kb.MISC) && capitalised(m.text) }
+	consider(r.last[m.key], 3, per)
+	if !m.words[m.i].common {
+		// A common word ("Young", "Le") may be a surname, not a first
+		// or middle name.
+		consider(r.first[m.key], 2, per)
+		consider(r.inner[m.key], 1, per)
+	}
+	consider(r.last[m.key], 2, org)
+	if m.words[m.i].upper {
+		consider(r.initials[m.key], 3, func(t string) bool { return t == kb.ORG })
+	}
+	if best == nil {
+		return nil
+	}
+	if m.entry != nil && best.typ() != kb.PER {
+		// A known place keeps its own entity unless it names a person.
+		return nil
+	}
+	return best
+}
+
+// knownSurname returns the one person of the knowledge base whose surname
+// an unlinked capitalised word is ("Poutine", "Merkel"), unless the word is
+// a common word, a first name or a known place.
+func (r *resolver) knownSurname(m *mention) *kb.Entry {
+	w := &m.words[m.i]
+	if m.entry != nil && m.entry.Type != kb.LOC || m.nwords != 1 || !w.cap || w.upper || w.common || r.a.s.names.known(m.key) {
+		return nil
+	}
+	if m.entry != nil {
+		return nil
+	}
+	ps := r.a.s.kb.Surname(m.key)
+	if len(ps) != 1 || len(m.key) < 4 {
+		return nil
+	}
+	return ps[0]
+}
+
+// closer reports whether e was last mentioned nearer before m than f.
+func closer(e, f *ent, m *mention) bool {
+	last := func(x *ent) int {
+		p := -1
+		for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-32; i-- {
+			if s := x.mentions[i].span.Start; s < m.span.Start && s > p {
+				p = s
+			}
+		}
+		return p
+	}
+	return last(e) > last(f)
+}
+
+// initials returns the initials of the content words of a name ("cnrv"
+// for "commission nationale de recensement des votes").
+func initials(r *rules, words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if r.particles[w] || r.determiners[w] || w == "de" || w == "of" || w == "the" || w == "and" || w == "et" || w == "d" || w == "l" || w == "for" || w == "pour" {
+			continue
+		}
+		b.WriteString(w[:1])
+	}
+	return b.String()
+}
+
+// output builds the entity layer: ids in order of first mention, names,
+// mentions, roles and gender.
+func (a *analyser) output(r *resolver) []doc.Entity {
+	ents := r.ents[:0:0]
+	for _, e := range r.ents {
+		if len(e.mentions) > 0 {
+			ents = append(ents, e)
+		}
+	}
+	for _, e := range ents {
+		sort.Slice(e.mentions, func(x, y int) bool { return e.mentions[x].span.Start < e.mentions[y].span.Start })
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].mentions[0].span.Start < ents[j].mentions[0].span.Start })
+	a.roles(ents)
+	out := make([]doc.Entity, 0, len(ents))
+	for i, e := range ents {
+		de := doc.Entity{ID: fmt.Sprintf("e%d", i+1), Type: e.typ(), Stage: Name}
+		name := ""
+		if e.entry != nil {
+			name = e.entry.Name
+			de.KBID = e.entry.ID
+		} else {
+			name = bestName(e)
+		}
+		de.Name = name
+		seen := map[string]bool{}
+		addName := func(n string) {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				de.Names = append(de.Names, n)
+			}
+		}
+		addName(name)
+		for _, m := range e.mentions {
+			de.Mentions = append(de.Mentions, doc.Mention{Span: m.span, Text: m.text, Stage: Name})
+			addName(m.text)
+		}
+		if e.entry != nil {
+			for _, n := range e.entry.AllNames() {
+				addName(n)
+			}
+		}
+		de.Roles = e.roles
+		de.Gender = a.gender(e, de.Type)
+		out = append(out, de)
+	}
+	return out
+}
+
+// bestName picks the fullest mention: most words, then not an acronym,
+// then the first.
+func bestName(e *ent) string {
+	var best *mention
+	for _, m := range e.mentions {
+		if best == nil || m.nwords > best.nwords || m.nwords == best.nwords && best.words[best.i].upper && !m.words[m.i].upper {
+			best = m
+		}
+	}
+	return best.text
+}

@@ -1,0 +1,497 @@
+// Package entity is the entity stage: it finds the names of people,
+// organisations, places and other things in a document's kept sentences,
+// links them to the knowledge base, groups the mentions of each entity
+// (coreference within the article) and records roles and gender.
+//
+// Mentions come from three sources, merged per sentence: knowledge-base
+// alias matches (multiword, lowercase and acronym names included), the
+// statistical tagger of the document's language when one is given, and
+// capitalisation cues (runs of capitalised words, typed by head words,
+// first names and context). Demonyms and role nouns are never mentions:
+// demonyms link to their country, role nouns become roles.
+//
+// Coreference groups knowledge-base matches by entry, then spelling
+// variants (same kb.Key), then surname-only and first-name-only forms to a
+// full name, the last word of an organisation's name to that
+// organisation, and acronyms to their expansions. An entity's Name is the
+// knowledge-base canonical name (English where known) or its fullest
+// mention; Names adds the aliases seen and the known ones.
+package entity
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/analysis"
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/kb"
+	"github.com/newsgraph/newsgraph/internal/lang"
+)
+
+// Name is the stage name recorded on annotations.
+const Name = "entity"
+
+// Tagger labels a sentence's words with BIO labels (O, B-PER, I-PER,
+// B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC), one per word. It must be
+// safe for concurrent use.
+type Tagger interface {
+	Tag(words []string) []string
+}
+
+// Unavailable stands for a tagger that could not be loaded: the stage runs
+// without it and notes Err on each document of its language.
+type Unavailable struct{ Err error }
+
+// Tag implements Tagger; it labels nothing.
+func (Unavailable) Tag([]string) []string { return nil }
+
+// maxTagWords bounds the words given to a tagger at once; longer sentences
+// are tagged in windows.
+const maxTagWords = 256
+
+// Stage is the entity stage. It is read-only after New and safe for
+// concurrent use on different documents.
+type Stage struct {
+	kb      *kb.KB
+	taggers map[string]Tagger
+	rules   map[string]*rules
+	names   names
+}
+
+// New returns the entity stage over a knowledge base (nil for none) and
+// taggers by base language ("fr", "en"); a language without a tagger gets
+// knowledge-base matches and capitalisation cues only.
+func New(base *kb.KB, taggers map[string]Tagger) *Stage {
+	if base == nil {
+		base = kb.New(nil)
+	}
+	t := map[string]Tagger{}
+	for l, tg := range taggers {
+		if tg != nil {
+			t[lang.Base(l)] = tg
+		}
+	}
+	return &Stage{kb: base, taggers: t, rules: newRules(), names: newNames()}
+}
+
+// Spec implements analysis.Stage.
+func (*Stage) Spec() analysis.Spec {
+	return analysis.Spec{
+		Name:     Name,
+		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved},
+		Provides: []analysis.Layer{analysis.LayerEntities},
+	}
+}
+
+// Analyze implements analysis.Stage: it replaces d.Entities with the
+// entities of the kept sentences.
+func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
+	r := rulesFor(s.rules, d.Lang)
+	a := &analyser{s: s, d: d, r: r, tagger: s.taggers[lang.Base(d.Lang)]}
+	if u, ok := a.tagger.(Unavailable); ok {
+		d.Problem(Name, "no %s tagger, capitalisation cues only: %v", lang.Base(d.Lang), u.Err)
+		a.tagger = nil
+	}
+	for i, sent := range d.KeptSentences() {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		a.sentence(sent)
+	}
+	d.Entities = a.resolve()
+	return nil
+}
+
+// word is a token with its features.
+type word struct {
+	text    string
+	key     string
+	span    doc.Span
+	kind    doc.TokenKind
+	cap     bool // starts with an uppercase letter
+	upper   bool // written in capitals (two letters or more)
+	initial bool // opens a sentence, a quote or a clause after a colon
+	common  bool // a word the language writes in lowercase
+}
+
+func (w *word) isWord() bool { return w.kind == doc.Word }
+
+// Mention sources, by trust.
+const (
+	srcCaps = iota
+	srcTagger
+	srcKB
+)
+
+// cand is a candidate mention: words [i, j) of a sentence.
+type cand struct {
+	i, j  int
+	typ   string
+	src   int
+	entry *kb.Entry
+	alias string
+	weak  bool // kept only if coreference links it
+	guess bool // typed by default: the tagger may retype it
+	piece bool // a part of a longer tagger span
+	role  bool // a role before a name: takes its words, is no mention
+}
+
+// mention is an accepted mention.
+type mention struct {
+	span     doc.Span
+	text     string
+	key      string
+	typ      string
+	src      int
+	entry    *kb.Entry
+	weak     bool
+	nwords   int
+	sent     int // sentence index among kept sentences
+	words    []word
+	i, j     int // word range in its sentence
+	title    string
+	roleSpan []doc.Span
+	adopt    bool // joined an entity by coreference: takes its type
+}
+
+type analyser struct {
+	s        *Stage
+	d        *doc.Document
+	r        *rules
+	tagger   Tagger
+	mentions []*mention
+	sents    [][]word
+	// roleNPs are role noun phrases not attached to a name, for linking.
+	roleNPs []roleNP
+}
+
+// sentence finds the mentions of one kept sentence.
+func (a *analyser) sentence(sent doc.Sentence) {
+	toks := a.d.TokensIn(sent.Span)
+	if len(toks) == 0 {
+		return
+	}
+	ws := make([]word, len(toks))
+	letters, caps := 0, 0
+	initial := true
+	for i, t := range toks {
+		text := a.d.Slice(t.Span)
+		w := word{text: text, span: t.Span, kind: t.Kind}
+		if t.Kind == doc.Word {
+			w.key = kb.Key(text)
+			r, _ := utf8.DecodeRuneInString(text)
+			w.cap = unicode.IsUpper(r)
+			w.upper = kb.IsAcronym(text)
+			w.initial = initial
+			w.common = a.r.lowercase[w.key]
+			letters++
+			if w.upper {
+				caps++
+			}
+			initial = false
+		} else {
+			switch text {
+			case "«", "“", "\"", ":", "—", "–", "(", "[", "‘", "„", "•", "*":
+				initial = true
+			case "-":
+				initial = i == 0
+			}
+		}
+		ws[i] = w
+	}
+	shout := letters >= 3 && caps*10 >= letters*6
+	si := len(a.sents)
+	a.sents = append(a.sents, ws)
+
+	var cands []cand
+	cands = a.kbMatches(ws, shout, cands)
+	if !shout {
+		cands = a.capsRuns(ws, cands)
+	}
+	var labels []string
+	var tcands []cand
+	if a.tagger != nil {
+		labels, tcands = a.tagged(ws)
+	}
+	for _, c := range a.choose(ws, cands, tcands, labels) {
+		a.addMention(si, ws, c)
+	}
+	a.collectRoleNPs(si, ws)
+}
+
+// addMention records a chosen candidate.
+func (a *analyser) addMention(si int, ws []word, c cand) {
+	span := doc.Span{Start: ws[c.i].span.Start, End: ws[c.j-1].span.End}
+	m := &mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, sent: si, words: ws, i: c.i, j: c.j}
+	var b strings.Builder
+	for k := c.i; k < c.j; k++ {
+		if ws[k].isWord() {
+			kb.AppendKey(&b, ws[k].text)
+		}
+	}
+	m.key = b.String()
+	m.nwords = strings.Count(m.key, " ") + 1
+	if m.key == "" {
+		return
+	}
+	m.title = a.titleBefore(ws, c.i)
+	a.mentions = append(a.mentions, m)
+}
+
+// titleBefore returns the gender of a courtesy title right before word i
+// ("M.", "Mme", "Mr.", "Ms"), or "".
+func (a *analyser) titleBefore(ws []word, i int) string {
+	k := i - 1
+	if k > 0 && ws[k].text == "." {
+		k--
+	}
+	if k < 0 || !ws[k].isWord() {
+		return ""
+	}
+	switch {
+	case a.r.titlesM[ws[k].key]:
+		return "m"
+	case a.r.titlesF[ws[k].key]:
+		return "f"
+	}
+	return ""
+}
+
+// kbMatches adds the longest knowledge-base alias match at each word.
+func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
+	var b strings.Builder
+	for i := 0; i < len(ws); i++ {
+		if !ws[i].isWord() {
+			continue
+		}
+		n := a.s.kb.MaxWords(firstWord(ws[i].key))
+		if n == 0 {
+			continue
+		}
+		// Candidate ends: up to n words after i.
+		best := -1
+		var bestAlias kb.Alias
+		b.Reset()
+		words := 0
+		for j := i; j < len(ws) && words < n; j++ {
+			if ws[j].isWord() && ws[j].key != "" {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(ws[j].key)
+				words += strings.Count(ws[j].key, " ") + 1
+			} else if !joiner(ws[j].text) {
+				break
+			}
+			if !ws[j].isWord() {
+				continue
+			}
+			for _, al := range a.s.kb.Lookup(b.String()) {
+				if a.aliasFits(ws, i, j+1, al, shout) {
+					best, bestAlias = j+1, al
+					break
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		out = append(out, cand{i: i, j: best, typ: bestAlias.Entry.Type, src: srcKB, entry: bestAlias.Entry, alias: bestAlias.Text})
+	}
+	return out
+}
+
+// joiner reports punctuation that may sit inside a name ("Washington,
+// D.C.", "Rasheed N.C. Wyatt", "AT&T").
+func joiner(s string) bool {
+	switch s {
+	case ".", ",", "&", "'", "’", "-":
+		return true
+	}
+	return false
+}
+
+// aliasFits checks the case policy of an alias against the words [i, j).
+func (a *analyser) aliasFits(ws []word, i, j int, al kb.Alias, shout bool) bool {
+	// Punctuation inside the span must be written in the alias too.
+	for k := i; k < j; k++ {
+		if !ws[k].isWord() && !strings.Contains(al.Text, ws[k].text) {
+			return false
+		}
+	}
+	first := &ws[i]
+	single := j-i == 1
+	switch {
+	case al.Acronym():
+		if shout && len(al.Text) <= 3 {
+			return false
+		}
+		return letters(a.d.Slice(doc.Span{Start: first.span.Start, End: ws[j-1].span.End})) == letters(al.Text)
+	case al.Lower():
+		// Lowercase names ("agence de presse centrale coréenne") match in any case.
+		return true
+	}
+	if !first.cap {
+		return false
+	}
+	if single && first.initial && first.common {
+		return false
+	}
+	if single && first.upper && !shout && len(first.text) <= 4 {
+		// NICE or US written as an acronym is not the capitalised name.
+		return false
+	}
+	return true
+}
+
+// letters returns the letters and digits of s.
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// tagged runs the tagger over the sentence and returns its labels (one
+// per word) and its spans, cut at punctuation, possessives,
+// coordinations, role nouns and demonyms ("Mayor Byron Brown" gives
+// "Byron Brown").
+func (a *analyser) tagged(ws []word) ([]string, []cand) {
+	texts := make([]string, len(ws))
+	for i := range ws {
+		texts[i] = ws[i].text
+	}
+	labels := make([]string, 0, len(ws))
+	for lo := 0; lo < len(texts); lo += maxTagWords {
+		hi := min(lo+maxTagWords, len(texts))
+		l := a.tagger.Tag(texts[lo:hi])
+		if len(l) != hi-lo {
+			// A misbehaving tagger is ignored for this window.
+			l = make([]string, hi-lo)
+		}
+		labels = append(labels, l...)
+	}
+	var out []cand
+	start, typ := -1, ""
+	flush := func(end int) {
+		if start >= 0 {
+			out = a.cutTagged(ws, start, end, typ, out)
+		}
+		start = -1
+	}
+	for i, l := range labels {
+		// BIO, and the BIOES/BILOU variants: S and U open and close a
+		// span, E and L continue and close one.
+		p, t, ok := strings.Cut(l, "-")
+		if !ok || !validType(t) || !strings.Contains("BIESLU", p) || len(p) != 1 {
+			flush(i)
+			continue
+		}
+		if p == "B" || p == "S" || p == "U" || start < 0 || t != typ {
+			flush(i)
+			start, typ = i, t
+		}
+		if p == "S" || p == "U" || p == "E" || p == "L" {
+			flush(i + 1)
+		}
+	}
+	flush(len(labels))
+	return labels, out
+}
+
+// cutTagged splits a tagger span into name pieces.
+func (a *analyser) cutTagged(ws []word, i, j int, typ string, out []cand) []cand {
+	s := i
+	cut := false
+	emit := func(e int) {
+		for s < e && !ws[s].isWord() {
+			s++
+		}
+		for e > s && !ws[e-1].isWord() && ws[e-1].text != "." {
+			e--
+		}
+		if s < e && !a.notName(ws, s, e) {
+			out = append(out, cand{i: s, j: e, typ: typ, src: srcTagger, piece: cut})
+		}
+	}
+	for k := i; k < j; k++ {
+		w := &ws[k]
+		switch {
+		case !w.isWord() && !joiner(w.text):
+			cut = true
+			emit(k)
+			s = k + 1
+		case w.isWord() && (a.r.coord[w.key] && !w.cap || possessive(w.text)):
+			cut = true
+			emit(k)
+			s = k + 1
+		case w.isWord() && a.roleAt(ws, k, j) > 0:
+			n := a.roleAt(ws, k, j)
+			cut = true
+			s = k + n
+			k += n - 1
+		case w.isWord() && a.demonymAt(ws, k, j) > 0:
+			n := a.demonymAt(ws, k, j)
+			cut = true
+			emit(k)
+			s = k + n
+			k += n - 1
+		}
+	}
+	emit(j)
+	return out
+}
+
+// possessive reports an English possessive suffix token (’s).
+func possessive(s string) bool {
+	return s == "’s" || s == "'s" || s == "’" || s == "'"
+}
+
+func validType(t string) bool {
+	switch t {
+	case kb.PER, kb.ORG, kb.LOC, kb.MISC:
+		return true
+	}
+	return false
+}
+
+// notName reports spans that are never mentions: a demonym, a role noun, a
+// weekday or month, a lowercase word, a pronoun.
+func (a *analyser) notName(ws []word, i, j int) bool {
+	key := spanKey(ws, i, j)
+	if key == "" || j-i == 1 && utf8.RuneCountInString(ws[i].text) == 1 {
+		return true
+	}
+	if len(a.s.kb.Demonym(key)) > 0 || a.r.roles[key] || a.r.calendar[key] {
+		return true
+	}
+	hasCap := false
+	for k := i; k < j; k++ {
+		if ws[k].isWord() && (ws[k].cap || unicode.IsDigit(firstRune(ws[k].text))) {
+			hasCap = true
+		}
+	}
+	return !hasCap
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func spanKey(ws []word, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if ws[k].isWord() {
+			kb.AppendKey(&b, ws[k].text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,423 @@
+package entity
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+func TestMentions(t *testing.T) {
+	type m struct{ text, typ string }
+	tests := []struct {
+		name, lang, text string
+		want             []m
+		not              []string
+	}{
+		{"fr names and demonyms", "fr",
+			"Le dirigeant nord-coréen Kim Jong Un rencontrera le président russe Vladimir Poutine, a annoncé lundi le Kremlin.",
+			[]m{{"Kim Jong Un", "PER"}, {"Vladimir Poutine", "PER"}, {"Kremlin", "ORG"}},
+			[]string{"nord-coréen", "russe", "dirigeant", "Le", "lundi"}},
+		{"fr lowercase multiword name", "fr",
+			"« Il tiendra un sommet », a indiqué l’agence de presse centrale coréenne, selon le reportage.",
+			[]m{{"agence de presse centrale coréenne", "ORG"}}, nil},
+		{"fr acronym and country alias", "fr",
+			"Les négociations entre la Russie et la RPDC progressent, selon les États-Unis.",
+			[]m{{"Russie", "LOC"}, {"RPDC", "LOC"}, {"États-Unis", "LOC"}}, []string{"Les"}},
+		{"fr places after prepositions", "fr",
+			"Deux feux se sont déclarés samedi en Ardèche et dans le Gard, après celui d'Anglet.",
+			[]m{{"Ardèche", "LOC"}, {"Gard", "LOC"}}, []string{"Deux", "samedi"}},
+		{"fr organisation with one capital", "fr",
+			"Le président de la Commission nationale de recensement des votes a indiqué lundi que rien n'est fait.",
+			[]m{{"Commission nationale de recensement des votes", "ORG"}}, []string{"Le", "président"}},
+		{"fr lowercase head before a name", "fr",
+			"Elle a assisté aux audiences avec son maillot de l'équipe de France, victime de l'attentat au stade de France.",
+			[]m{{"équipe de France", "ORG"}, {"stade de France", "LOC"}}, []string{"France"}},
+		{"fr organisation and nationality", "fr",
+			"Le porte-parole du Conseil de sécurité nationale américain, John Kirby, l'a confirmé.",
+			[]m{{"Conseil de sécurité nationale américain", "ORG"}, {"John Kirby", "PER"}}, []string{"porte-parole"}},
+		{"en title before name", "en",
+			"U.S. District Judge Robert F. Collins was sentenced Friday to six years in prison.",
+			[]m{{"Robert F. Collins", "PER"}}, []string{"Friday", "U.S. District Judge", "U.S. District Judge Robert F. Collins"}},
+		{"en role and weekday", "en",
+			"Mayor Byron Brown released the following statement on Monday.",
+			[]m{{"Byron Brown", "PER"}}, []string{"Mayor", "Monday", "Mayor Byron Brown"}},
+		{"en organisations named after a place", "en",
+			"The Buffalo Common Council voted after cuts to the Buffalo Police Department budget.",
+			[]m{{"Buffalo Common Council", "ORG"}, {"Buffalo Police Department", "ORG"}}, []string{"The", "Buffalo"}},
+		{"en longer name over a known one", "en",
+			"Rebekah Koffler told Fox News Digital that the U.S. Justice Department was wrong.",
+			[]m{{"Rebekah Koffler", "PER"}, {"Fox News Digital", "ORG"}, {"U.S. Justice Department", "ORG"}}, []string{"Fox News", "Justice Department"}},
+		{"en person and place split", "en",
+			"U.S. District Judge Joseph Young of Baltimore imposed the sentences.",
+			[]m{{"Joseph Young", "PER"}, {"Baltimore", "LOC"}}, []string{"Joseph Young of Baltimore"}},
+		{"en demonyms are not mentions", "en",
+			"The Russian president met American and North Korean officials.",
+			nil, []string{"Russian", "American", "North Korean", "The"}},
+		{"en sentence-initial common word", "en",
+			"Police said the suspect fled. Fire crews arrived later.",
+			nil, []string{"Police", "Fire"}},
+		{"en shouting line", "en",
+			"THE COUNCIL WILL MEET AGAIN NEXT WEEK TO DISCUSS THE BUDGET",
+			nil, []string{"THE COUNCIL", "THE", "COUNCIL"}},
+		{"en place of", "en",
+			"This budget will strengthen the City of Buffalo for all residents.",
+			[]m{{"City of Buffalo", "LOC"}}, nil},
+		{"en stadium and league", "en",
+			"Sterling scored at the Etihad Stadium to keep the Premier League leaders ahead.",
+			[]m{{"Etihad Stadium", "LOC"}, {"Premier League", "MISC"}}, nil},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			for _, w := range tt.want {
+				e := entityOf(d, w.text)
+				if e == nil {
+					t.Errorf("no mention %q%s", w.text, describe(d))
+					continue
+				}
+				if e.Type != w.typ {
+					t.Errorf("%q: type %s, want %s%s", w.text, e.Type, w.typ, describe(d))
+				}
+			}
+			for _, n := range tt.not {
+				if entityOf(d, n) != nil {
+					t.Errorf("%q is a mention%s", n, describe(d))
+				}
+			}
+		})
+	}
+}
+
+func TestCoref(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		same             [][]string // mentions of one entity
+		apart            [][2]string
+	}{
+		{"fr surname and spelling variants", "fr",
+			"Kim Jong Un rencontrera Vladimir Poutine. Kim devant rencontrer Poutine, Rebekah Koffler estime que le voyage de Kim Jong-Un compte. « C'est clair », a déclaré Koffler.",
+			[][]string{{"Kim Jong Un", "Kim", "Kim Jong-Un"}, {"Vladimir Poutine", "Poutine"}, {"Rebekah Koffler", "Koffler"}},
+			[][2]string{{"Kim", "Poutine"}}},
+		{"fr acronym of a name in the text", "fr",
+			"La Commission nationale de recensement des votes est seule compétente. Personne ne peut publier les résultats, sauf la CNRV.",
+			[][]string{{"Commission nationale de recensement des votes", "CNRV"}}, nil},
+		{"fr acronym from the knowledge base", "fr",
+			"Adrienne Watson, porte-parole du NSC, a parlé du Conseil de sécurité nationale américain.",
+			[][]string{{"NSC", "Conseil de sécurité nationale américain"}}, nil},
+		{"en first name, surname, last word of a club", "en",
+			"Manchester City manager Pep Guardiola praised Raheem Sterling. City stayed top. Guardiola said Raheem scores. Sterling agreed.",
+			[][]string{{"Manchester City", "City"}, {"Pep Guardiola", "Guardiola"}, {"Raheem Sterling", "Raheem", "Sterling"}},
+			[][2]string{{"Raheem", "Guardiola"}}},
+		{"en surname that is also a town", "en",
+			"Guardiola argued with Southampton's Nathan Redmond. Redmond is so good one against one.",
+			[][]string{{"Nathan Redmond", "Redmond"}}, nil},
+		{"en place and club named after it", "en",
+			"MANCHESTER, England (AFP) - Manchester City won again.",
+			nil, [][2]string{{"MANCHESTER", "Manchester City"}}},
+		{"en middle initial", "en",
+			"Judge Joseph H. Young spoke. Later Joseph Young left and Young said nothing.",
+			[][]string{{"Joseph H. Young", "Joseph Young", "Young"}}, nil},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			for _, group := range tt.same {
+				first := entityOf(d, group[0])
+				if first == nil {
+					t.Errorf("no mention %q%s", group[0], describe(d))
+					continue
+				}
+				for _, m := range group[1:] {
+					if e := entityOf(d, m); e == nil || e.ID != first.ID {
+						t.Errorf("%q and %q are not one entity%s", group[0], m, describe(d))
+					}
+				}
+			}
+			for _, p := range tt.apart {
+				a, b := entityOf(d, p[0]), entityOf(d, p[1])
+				if a == nil || b == nil {
+					t.Errorf("missing %q or %q%s", p[0], p[1], describe(d))
+					continue
+				}
+				if a.ID == b.ID {
+					t.Errorf("%q and %q are one entity%s", p[0], p[1], describe(d))
+				}
+			}
+		})
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		lang, text, mention, name, kbid string
+		alias                           string // one of Names
+	}{
+		{"fr", "Vladimir Poutine a parlé.", "Vladimir Poutine", "Vladimir Putin", "Q7747", "Vladimir Poutine"},
+		{"fr", "La Corée du Nord a tiré un missile.", "Corée du Nord", "North Korea", "iso:KP", "RPDC"},
+		{"fr", "Les États-Unis ont répondu.", "États-Unis", "United States", "iso:US", "USA"},
+		{"fr", "Un porte-parole de la Maison Blanche a répondu.", "Maison Blanche", "White House", "org:whitehouse", "Maison Blanche"},
+		{"fr", "L'OTAN se réunit à Bruxelles.", "OTAN", "NATO", "org:nato", "North Atlantic Treaty Organization"},
+		{"fr", "Il a rencontré des responsables à Moscou.", "Moscou", "Moscow", "", "Moscou"},
+		{"fr", "Ensuite, Poutine a reçu le chancelier.", "Poutine", "Vladimir Putin", "Q7747", "Vladimir Poutine"},
+		{"en", "BUFFALO, N.Y. (WKBW) — The council voted.", "N.Y.", "New York", "", "New York State"},
+		{"en", "NATO allies met in London on Tuesday.", "NATO", "NATO", "org:nato", "OTAN"},
+		{"en", "The Korean Central News Agency said the leader arrived.", "Korean Central News Agency", "Korean Central News Agency", "org:kcna", "KCNA"},
+		{"en", "He spoke to the BBC after the match.", "BBC", "BBC", "org:bbc", "BBC"},
+		{"en", "Forces crossed into Ukraine overnight.", "Ukraine", "Ukraine", "iso:UA", "Ukraine"},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			e := entityOf(d, tt.mention)
+			if e == nil {
+				t.Fatalf("no mention %q%s", tt.mention, describe(d))
+			}
+			if e.Name != tt.name {
+				t.Errorf("name %q, want %q", e.Name, tt.name)
+			}
+			if tt.kbid != "" && e.KBID != tt.kbid {
+				t.Errorf("kb id %q, want %q", e.KBID, tt.kbid)
+			}
+			if e.KBID == "" {
+				t.Errorf("not linked to the knowledge base")
+			}
+			found := false
+			for _, n := range e.Names {
+				found = found || n == tt.alias
+			}
+			if !found {
+				t.Errorf("names %q lack %q", e.Names, tt.alias)
+			}
+		})
+	}
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, lang, text, person string
+		roles                    []string
+	}{
+		{"fr premodifier with nationality", "fr",
+			"Le dirigeant nord-coréen Kim Jong Un rencontrera le président russe Vladimir Poutine.", "Vladimir Poutine",
+			[]string{"président russe"}},
+		{"fr apposition", "fr",
+			"Adrienne Watson, porte-parole du NSC, a noté que rien n'était confirmé.", "Adrienne Watson",
+			[]string{"porte-parole du NSC"}},
+		{"fr role before a comma", "fr",
+			"Les pourparlers avancent, a déclaré le porte-parole du Conseil de sécurité nationale américain, John Kirby, lundi.", "John Kirby",
+			[]string{"porte-parole du Conseil de sécurité nationale américain"}},
+		{"fr coordinated appositions", "fr",
+			"Rebekah Koffler, analyste du renseignement militaire stratégique, ancien haut responsable de la Defense Intelligence Agency et auteur d'un livre, a déclaré cela.", "Rebekah Koffler",
+			[]string{"analyste du renseignement militaire stratégique", "ancien haut responsable de la Defense Intelligence Agency"}},
+		{"fr role noun phrase linked later", "fr",
+			"Le dirigeant nord-coréen Kim Jong Un partira lundi. Un train censé transporter le dirigeant nord-coréen a quitté Pyongyang.", "Kim Jong Un",
+			[]string{"dirigeant nord-coréen"}},
+		{"en premodifier with organisation", "en",
+			"White House press secretary Karine Jean-Pierre said the talks were over.", "Karine Jean-Pierre",
+			[]string{"White House press secretary"}},
+		{"en capitalised title", "en",
+			"U.S. District Judge Robert F. Collins was sentenced Friday.", "Robert F. Collins",
+			[]string{"U.S. District Judge"}},
+		{"en role before a comma", "en",
+			"The businessman, John Ross, was sentenced to seven years.", "John Ross",
+			[]string{"businessman"}},
+		{"en lowercase role after a verb", "en",
+			"\"The system works,\" said prosecutor James Cole of the Justice Department.", "James Cole",
+			[]string{"prosecutor"}},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			e := entityOf(d, tt.person)
+			if e == nil {
+				t.Fatalf("no mention %q%s", tt.person, describe(d))
+			}
+			for _, want := range tt.roles {
+				found := false
+				for _, r := range e.Roles {
+					if r.Text == want && d.Slice(r.Span) == want {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("role %q missing%s", want, describe(d))
+				}
+			}
+		})
+	}
+}
+
+func TestGender(t *testing.T) {
+	tests := []struct {
+		lang, text, person, want string
+	}{
+		{"fr", "Selon la porte-parole Taylor Quenneville, rien n'est décidé.", "Taylor Quenneville", "f"},
+		{"fr", "Selon le porte-parole Taylor Quenneville, rien n'est décidé.", "Taylor Quenneville", "m"},
+		{"fr", "Mme Quenneville a répondu aux questions.", "Quenneville", "f"},
+		{"en", "Adrienne Watson said the report was unconfirmed.", "Adrienne Watson", "f"},
+		{"en", "Spokesman Taylor Quenneville declined to comment.", "Taylor Quenneville", "m"},
+		{"en", "Mr. Quenneville declined to comment.", "Quenneville", "m"},
+		{"en", "Taylor Quenneville declined to comment.", "Taylor Quenneville", ""},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			e := entityOf(d, tt.person)
+			if e == nil {
+				t.Fatalf("no mention %q%s", tt.person, describe(d))
+			}
+			if e.Gender != tt.want {
+				t.Errorf("gender %q, want %q%s", e.Gender, tt.want, describe(d))
+			}
+		})
+	}
+}
+
+func TestDemonymsLinkToCountries(t *testing.T) {
+	base := builtin(t)
+	tests := []struct{ word, iso string }{
+		{"nord-coréen", "KP"}, {"nord-coréennes", "KP"}, {"russe", "RU"}, {"Russian", "RU"},
+		{"américaine", "US"}, {"American", "US"}, {"française", "FR"}, {"British", "GB"}, {"Spaniard", "ES"},
+	}
+	for _, tt := range tests {
+		es := base.Demonym(kbKey(tt.word))
+		if !sameCountry(es, tt.iso) {
+			t.Errorf("%q: countries %v, want %s", tt.word, es, tt.iso)
+		}
+	}
+}
+
+func TestRemovedParagraphsIgnored(t *testing.T) {
+	text := "Vladimir Poutine est arrivé.\nCLIQUEZ ICI POUR OBTENIR L'APPLICATION FOX NEWS\nKim Jong Un l'attendait."
+	d := &doc.Document{Text: text, Body: doc.Span{End: len(text)}, Lang: "fr"}
+	if err := segmentStage().Analyze(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range d.Paragraphs {
+		if strings.HasPrefix(d.Slice(p.Span), "CLIQUEZ") {
+			d.Paragraphs[i].Removed = true
+			d.Removed = append(d.Removed, doc.Removed{Span: p.Span, Kind: "boilerplate"})
+		}
+	}
+	if err := plain(t).Analyze(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if d.IsRemoved(m.Span) {
+				t.Errorf("mention %q inside a removed paragraph", m.Text)
+			}
+		}
+	}
+	if entityOf(d, "Vladimir Poutine") == nil || entityOf(d, "Kim Jong Un") == nil {
+		t.Errorf("kept mentions lost%s", describe(d))
+	}
+}
+
+func TestIDsAndSpans(t *testing.T) {
+	text := "Poutine et Kim se rencontrent. Vladimir Poutine et Kim Jong Un ont parlé à Vladivostok."
+	d := analyze(t, plain(t), "fr", text)
+	want := []string{"e1", "e2", "e3"}
+	if len(d.Entities) != len(want) {
+		t.Fatalf("%d entities, want %d%s", len(d.Entities), len(want), describe(d))
+	}
+	for i, e := range d.Entities {
+		if e.ID != want[i] {
+			t.Errorf("entity %d id %q, want %q", i, e.ID, want[i])
+		}
+		if e.Stage != Name {
+			t.Errorf("stage %q", e.Stage)
+		}
+		for _, m := range e.Mentions {
+			if d.Slice(m.Span) != m.Text {
+				t.Errorf("span %v gives %q, not %q", m.Span, d.Slice(m.Span), m.Text)
+			}
+		}
+	}
+	if e := entityOf(d, "Poutine"); e == nil || e.Name != "Vladimir Putin" || e.ID != "e1" {
+		t.Errorf("Poutine is not e1 Vladimir Putin%s", describe(d))
+	}
+}
+
+// TestTaggerContract checks how the stage uses a tagger's labels: types
+// for capitalised guesses, spans where nothing else was found, never over
+// a knowledge-base match; a tagger returning the wrong number of labels is
+// ignored.
+func TestTaggerContract(t *testing.T) {
+	text := "Rebekah Koffler visited the Saints at the stadium with Vladimir Putin."
+	labels := func(words []string) []string {
+		out := make([]string, len(words))
+		for i, w := range words {
+			switch w {
+			case "Rebekah":
+				out[i] = "B-ORG"
+			case "Koffler":
+				out[i] = "I-ORG"
+			case "Saints":
+				out[i] = "B-ORG"
+			case "Vladimir":
+				out[i] = "B-LOC"
+			case "Putin":
+				out[i] = "I-LOC"
+			default:
+				out[i] = "O"
+			}
+		}
+		return out
+	}
+	s := New(builtin(t), map[string]Tagger{"en": fixed(labels)})
+	d := analyze(t, s, "en", text)
+	for _, c := range []struct{ m, typ string }{{"Rebekah Koffler", "ORG"}, {"Saints", "ORG"}, {"Vladimir Putin", "PER"}} {
+		e := entityOf(d, c.m)
+		if e == nil || e.Type != c.typ {
+			t.Errorf("%q: want %s%s", c.m, c.typ, describe(d))
+		}
+	}
+	broken := New(builtin(t), map[string]Tagger{"en": fixed(func([]string) []string { return []string{"B-PER"} })})
+	d = analyze(t, broken, "en", text)
+	if e := entityOf(d, "Rebekah Koffler"); e == nil || e.Type != "PER" {
+		t.Errorf("a broken tagger changed the result%s", describe(d))
+	}
+	un := New(builtin(t), map[string]Tagger{"en": Unavailable{Err: context.Canceled}})
+	d = analyze(t, un, "en", text)
+	if len(d.Problems) != 1 || entityOf(d, "Vladimir Putin") == nil {
+		t.Errorf("unavailable tagger: problems %v%s", d.Problems, describe(d))
+	}
+}
+
+// fixed is a tagger that labels with a function.
+type fixed func([]string) []string
+
+func (f fixed) Tag(w []string) []string { return f(w) }
+
+// TestEmbeddedTaggers runs the stage with the shipped models.
+func TestEmbeddedTaggers(t *testing.T) {
+	s := withTaggers(t)
+	for _, tt := range []struct{ lang, text string }{
+		{"fr", "Le dirigeant nord-coréen Kim Jong Un rencontrera le président russe Vladimir Poutine à Vladivostok, a annoncé le Kremlin."},
+		{"en", "North Korean leader Kim Jong Un will meet Russian President Vladimir Putin in Vladivostok, the Kremlin said."},
+	} {
+		d := analyze(t, s, tt.lang, tt.text)
+		for _, name := range []string{"Kim Jong-un", "Vladimir Putin", "Vladivostok", "Kremlin"} {
+			found := false
+			for _, e := range d.Entities {
+				found = found || e.Name == name
+			}
+			if !found {
+				t.Errorf("%s: no entity %q%s", tt.lang, name, describe(d))
+			}
+		}
+		for _, e := range d.Entities {
+			if strings.Contains(strings.ToLower(e.Name), "russ") || strings.Contains(e.Name, "coréen") {
+				t.Errorf("%s: demonym became an entity%s", tt.lang, describe(d))
+			}
+		}
+	}
+}

@@ -1,0 +1,413 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// mention is a name in the text outside quotes, a possible antecedent.
+type mention struct {
+	s, e     int // token range
+	name     string
+	entityID string
+	person   int // 1 person, -1 organisation or place, 0 unknown
+	gender   byte
+	roles    []string // folded role nouns seen next to the name
+	para     int
+}
+
+// relayRef is an outlet seen in the text, for "le reportage", "the report".
+type relayRef struct {
+	relay doc.Relay
+	pos   int
+}
+
+// findMentions indexes the entity mentions and the name runs outside
+// speech quotes.
+func (a *analyzer) findMentions() {
+	a.entTok = make([]int32, len(a.toks))
+	for i := range a.entTok {
+		a.entTok[i] = -1
+	}
+	for ei := range a.d.Entities {
+		e := &a.d.Entities[ei]
+		for _, m := range e.Mentions {
+			s, t := tokenAt(a.toks, m.Span.Start), tokenAt(a.toks, m.Span.End)
+			if s >= t || a.d.IsRemoved(m.Span) {
+				continue
+			}
+			for k := s; k < t; k++ {
+				a.entTok[k] = int32(ei)
+			}
+			if a.toks[s].q >= 0 || a.toks[s].para < 0 {
+				continue
+			}
+			mm := mention{s: s, e: t, name: e.Name, entityID: e.ID, para: int(a.toks[s].para), person: -1}
+			if e.Type == "PER" {
+				mm.person = 1
+			}
+			if e.Gender != "" {
+				mm.gender = e.Gender[0]
+			}
+			for _, r := range e.Roles {
+				if f := strings.Fields(fold(r.Text)); len(f) > 0 {
+					for _, w := range f {
+						if _, ok := a.r.heads[w]; ok {
+							mm.roles = append(mm.roles, w)
+							break
+						}
+					}
+				}
+			}
+			a.roleContext(&mm)
+			a.mentions = append(a.mentions, mm)
+		}
+	}
+	for i := 0; i < len(a.toks); {
+		t := &a.toks[i]
+		if t.para < 0 || t.q >= 0 || a.entTok[i] >= 0 || !a.nameTok(i) {
+			i++
+			continue
+		}
+		e := a.runEnd(i, len(a.toks))
+		for k := i + 1; k < e; k++ {
+			if a.toks[k].para != t.para || a.entTok[k] >= 0 {
+				e = k
+				break
+			}
+		}
+		for f := i + 1; f < e-1; f++ {
+			if a.nameGender(f) != 0 {
+				e = f // "Santé Agnès Buzyn": two names
+				break
+			}
+		}
+		m := mention{s: i, e: e, name: a.slice(i, e), para: int(t.para)}
+		m.person = a.personLike(i, e)
+		if m.person == 1 {
+			m.gender = a.nameGender(i)
+		}
+		a.roleContext(&m)
+		a.mentions = append(a.mentions, m)
+		i = e
+	}
+	sort.SliceStable(a.mentions, func(x, y int) bool { return a.mentions[x].s < a.mentions[y].s })
+	// A lone surname of a person named in full is a person too.
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.person != 0 || m.e-m.s != 1 {
+			continue
+		}
+		if full := a.fullName(m.s); full >= 0 {
+			m.person = 1
+			if m.gender == 0 {
+				m.gender = a.mentions[full].gender
+			}
+			m.roles = append(m.roles, a.mentions[full].roles...)
+		}
+	}
+}
+
+// personLike guesses whether the name run [s, e) names a person.
+func (a *analyzer) personLike(s, e int) int {
+	words := 0
+	for k := s; k < e; k++ {
+		surf := a.d.Text[a.toks[k].sp.Start:a.toks[k].sp.End]
+		if a.c.orgWords[surf] || a.c.outletWords[surf] {
+			return -1
+		}
+		if a.toks[k].is(fWord) && !isParticle(a.toks[k].low) {
+			words++
+		}
+	}
+	if words == 1 && a.toks[s].is(fUpper) {
+		return -1
+	}
+	if g := a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]); g != 0 && words >= 2 {
+		return 1
+	}
+	if words >= 2 && len(a.c.firstNames) == 0 {
+		return 1
+	}
+	return 0
+}
+
+// nameGender returns the gender of a name from its first name, or 0.
+func (a *analyzer) nameGender(s int) byte {
+	if g := a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]); g != 'x' {
+		return g
+	}
+	return 0
+}
+
+// roleContext records role nouns and gender around a name: "le journaliste
+// Viktor Frédéric", "Adrienne Watson, porte-parole du NSC", "Mme Dupont".
+func (a *analyzer) roleContext(m *mention) {
+	k := m.s - 1
+	for k >= 0 && a.toks[k].para == a.toks[m.s].para && (a.isDemonym(k) || a.isNameDot(k)) {
+		k--
+	}
+	if k >= 0 && a.toks[k].para == a.toks[m.s].para && a.toks[k].q < 0 {
+		low := a.toks[k].low
+		switch low {
+		case "m", "mr", "monsieur", "sir":
+			m.gender = 'm'
+		case "mme", "mrs", "ms", "madame", "mlle", "miss":
+			m.gender = 'f'
+		}
+		if h, ok := a.r.heads[low]; ok && h.class == 'p' {
+			m.roles = append(m.roles, low)
+			if k > 0 && a.r.lang == "fr" {
+				cl := int(a.toks[k-1].cls)
+				if cl&cDet != 0 && cl&cFem != 0 {
+					m.gender = 'f'
+				} else if cl&cDet != 0 && cl&cMasc != 0 {
+					m.gender = 'm'
+				}
+			}
+		}
+	}
+	// apposition: "Name, [det] role ..."
+	k = m.e
+	if k+1 < len(a.toks) && a.toks[k].low == "," && a.toks[k+1].para == a.toks[m.s].para {
+		k++
+		for k < len(a.toks) && a.isClass(k, cDet) && k < m.e+3 {
+			k++
+		}
+		for k < len(a.toks) && a.isDemonym(k) && k < m.e+5 {
+			k++
+		}
+		if k < len(a.toks) {
+			if h, ok := a.r.heads[a.toks[k].low]; ok && h.class == 'p' {
+				m.roles = append(m.roles, a.toks[k].low)
+			}
+		}
+	}
+}
+
+// fullName returns the index of a mention of two or more words whose first
+// or last word is the one-word name at token s, or -1.
+func (a *analyzer) fullName(s int) int {
+	w := a.toks[s].low
+	best := -1
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.e-m.s < 2 || m.person < 0 {
+			continue
+		}
+		if a.toks[m.e-1].low == w || a.toks[m.s].low == w {
+			if best < 0 || (m.s < s) && (a.mentions[best].s > s || m.s > a.mentions[best].s) {
+				best = k
+			}
+		}
+	}
+	return best
+}
+
+// entityOf returns the entity covering more than half of the word tokens
+// [s, e), or -1.
+func (a *analyzer) entityOf(s, e int) int {
+	count := map[int32]int{}
+	words := 0
+	for k := s; k < e && k < len(a.entTok); k++ {
+		if !a.toks[k].is(fWord) {
+			continue
+		}
+		words++
+		if a.entTok[k] >= 0 {
+			count[a.entTok[k]]++
+		}
+	}
+	best, bestN := -1, 0
+	for ei, n := range count {
+		if n > bestN || n == bestN && int(ei) < best {
+			best, bestN = int(ei), n
+		}
+	}
+	if bestN*2 > words {
+		return best
+	}
+	return -1
+}
+
+// resolve turns a speaker phrase into a speaker.
+func (a *analyzer) resolve(c cand, pos int) speaker {
+	sp := speaker{span: a.span(c.s, c.e)}
+	switch c.kind {
+	case kName:
+		sp.named = true
+		sp.name = strings.TrimSuffix(strings.TrimSuffix(c.name, "’s"), "'s")
+		sp.person = a.personLike(c.ns, c.ne)
+		if ei := a.entityOf(c.ns, c.ne); ei >= 0 {
+			e := &a.d.Entities[ei]
+			sp.name, sp.entityID = e.Name, e.ID
+			sp.person = -1
+			if e.Type == "PER" {
+				sp.person = 1
+			}
+			if e.Gender != "" {
+				sp.gender = e.Gender[0]
+			}
+			return sp
+		}
+		if c.ne-c.ns == 1 {
+			if full := a.fullName(c.ns); full >= 0 {
+				m := &a.mentions[full]
+				sp.name, sp.person, sp.gender, sp.entityID = m.name, 1, m.gender, m.entityID
+			}
+		}
+		if sp.person == 0 {
+			for k := range a.mentions {
+				if a.mentions[k].s == c.ns {
+					sp.person = a.mentions[k].person
+				}
+			}
+		}
+		return sp
+	case kPron:
+		sp.pronoun = true
+		sp.gender, sp.plural = c.gender, c.plural
+		if m := a.antecedent(pos, c.gender, c.plural, int(a.toks[pos].para)); m != nil {
+			sp.name, sp.entityID, sp.person = m.name, m.entityID, m.person
+			if sp.gender == 0 {
+				sp.gender = m.gender
+			}
+		}
+		return sp
+	case kDesc:
+		return a.resolveDesc(c, pos, sp)
+	}
+	return sp
+}
+
+// antecedent finds the speaker or person a pronoun refers to: the most
+// recent compatible one in the last paragraphs, outside quotes.
+func (a *analyzer) antecedent(pos int, gender byte, plural bool, para int) *mention {
+	compatible := func(person int, g byte, named bool) bool {
+		if plural {
+			return person < 0 || person == 0 && named
+		}
+		if person < 0 || person == 0 && !named {
+			return false
+		}
+		return gender == 0 || g == 0 || g == gender
+	}
+	var best *mention
+	bestPos := -1
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := &a.mentions[k]
+		if m.s >= pos {
+			continue
+		}
+		if m.para < para-3 {
+			break
+		}
+		if compatible(m.person, m.gender, false) {
+			best, bestPos = m, m.s
+			break
+		}
+	}
+	// Earlier speakers count too (a pronoun often continues one); a known
+	// person first, else a speaker of unknown kind.
+	var weak *mention
+	for k := len(a.atts) - 1; k >= 0; k-- {
+		at := &a.atts[k]
+		if at.pos >= pos || at.spk.name == "" {
+			continue
+		}
+		if at.para < para-6 || at.pos < bestPos {
+			break
+		}
+		if !compatible(at.spk.person, at.spk.gender, true) {
+			continue
+		}
+		m := &mention{name: at.spk.name, entityID: at.spk.entityID, person: at.spk.person, gender: at.spk.gender, s: at.pos}
+		if at.spk.person == 1 || plural {
+			return m
+		}
+		if weak == nil {
+			weak = m
+		}
+	}
+	if best == nil {
+		return weak
+	}
+	return best
+}
+
+// resolveDesc resolves a description: a definite role ("le journaliste",
+// "the Spaniard") to the person last named with that role or the last
+// person speaker; an institution ("the common council") to a name ending
+// with the same words; others stay descriptions of an unnamed source.
+func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
+	para := int(a.toks[pos].para)
+	desc := c.name
+	sp.name = desc
+	if c.gloss != "" {
+		sp.name = c.gloss
+	}
+	if c.headClass == 'p' && c.def && !c.plural {
+		sp.person = 1
+		// the person last named with this role
+		for k := len(a.mentions) - 1; k >= 0; k-- {
+			m := &a.mentions[k]
+			if m.s >= pos || m.person < 0 {
+				continue
+			}
+			for _, r := range m.roles {
+				if r == c.head {
+					return a.fromMention(sp, m)
+				}
+			}
+		}
+		if m := a.antecedent(pos, c.gender, false, para); m != nil && m.person == 1 {
+			return a.fromMention(sp, m)
+		}
+		sp.anon = true
+		return sp
+	}
+	if c.def && c.headClass != 'p' {
+		// an institution named earlier in full
+		words := strings.Fields(fold(desc))
+		if len(words) > 0 {
+			tail := strings.Join(words, " ")
+			for k := len(a.mentions) - 1; k >= 0; k-- {
+				m := &a.mentions[k]
+				if m.s >= pos || m.person == 1 {
+					continue
+				}
+				n := fold(m.name)
+				if n == tail || strings.HasSuffix(n, " "+tail) {
+					sp.name, sp.entityID, sp.person = m.name, m.entityID, -1
+					return sp
+				}
+			}
+		}
+		sp.person = -1
+		return sp
+	}
+	sp.anon = true
+	if c.headClass == 'p' {
+		sp.person = 1
+		if c.plural {
+			sp.person = 0
+			sp.plural = true
+		}
+	}
+	return sp
+}
+
+func (a *analyzer) fromMention(sp speaker, m *mention) speaker {
+	sp.name, sp.entityID, sp.person, sp.anon = m.name, m.entityID, m.person, false
+	if m.gender != 0 {
+		sp.gender = m.gender
+	}
+	if m.entityID == "" && m.e-m.s == 1 {
+		if full := a.fullName(m.s); full >= 0 {
+			sp.name = a.mentions[full].name
+		}
+	}
+	return sp
+}

@@ -1,0 +1,509 @@
+// Package kb is newsgraph's knowledge base of named things: countries,
+// large cities, heads of state and government, international
+// organisations, news agencies and government bodies, with their names in
+// French and English, acronyms and the demonyms of countries.
+//
+// # File format
+//
+// A knowledge base is JSON Lines: one entity per line, blank lines and
+// lines starting with # ignored. Fields:
+//
+//	id          required, unique: a Wikidata QID ("Q7747"), "iso:RU",
+//	            "geonames:2013348" or "org:nato"
+//	name        required: the canonical name, English where one exists
+//	type        required: PER, ORG, LOC or MISC
+//	aliases     names per language: {"fr": ["Vladimir Poutine"], "en": [...]};
+//	            "und" for names of any language
+//	qid         Wikidata id, when known
+//	lat, lon    coordinates (places)
+//	country     ISO 3166-1 alpha-2 code of the country it belongs to
+//	demonyms    per language, adjectives and nouns of the people of a
+//	            country ({"fr": ["russe"], "en": ["Russian"]}); they link
+//	            to the entity but are never mentions
+//	roles       per language, positions held ("President of Russia")
+//	kind        country | city | capital | leader | agency | outlet |
+//	            government | organisation | event (free text)
+//	population  for places; ranks homonyms
+//
+// Example:
+//
+//	{"id":"iso:KP","name":"North Korea","type":"LOC","kind":"country","country":"KP","aliases":{"en":["DPRK"],"fr":["Corée du Nord","RPDC"]},"demonyms":{"fr":["nord-coréen"],"en":["North Korean"]}}
+//
+// The built-in base (Builtin) is generated from public data sets by
+// `go generate ./internal/kb` (see gen/ and data/README.md). A user file
+// read with Load is merged over it with Merge: an entry with the same id
+// replaces the built-in one.
+package kb
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:generate go run ./gen -data ../../../shared/data -out data/kb.jsonl.gz -lexicon ../lexicon/data
+
+//go:embed data/kb.jsonl.gz
+var builtin []byte
+
+// Entity types.
+const (
+	PER  = "PER"
+	ORG  = "ORG"
+	LOC  = "LOC"
+	MISC = "MISC"
+)
+
+// Entry is one entity of the knowledge base.
+type Entry struct {
+	ID         string              `json:"id"`
+	Name       string              `json:"name"`
+	Type       string              `json:"type"`
+	Kind       string              `json:"kind,omitempty"`
+	QID        string              `json:"qid,omitempty"`
+	Aliases    map[string][]string `json:"aliases,omitempty"`
+	Lat        *float64            `json:"lat,omitempty"`
+	Lon        *float64            `json:"lon,omitempty"`
+	Country    string              `json:"country,omitempty"`
+	Demonyms   map[string][]string `json:"demonyms,omitempty"`
+	Roles      map[string][]string `json:"roles,omitempty"`
+	Population int64               `json:"population,omitempty"`
+}
+
+// AllNames returns the canonical name followed by every alias, without
+// duplicates, in a stable order (English first, then French, then the
+// other languages in sorted order).
+func (e *Entry) AllNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	add(e.Name)
+	for _, l := range langOrder(e.Aliases) {
+		for _, a := range e.Aliases[l] {
+			add(a)
+		}
+	}
+	return out
+}
+
+func langOrder(m map[string][]string) []string {
+	ls := make([]string, 0, len(m))
+	for l := range m {
+		ls = append(ls, l)
+	}
+	rank := func(l string) int {
+		switch l {
+		case "en":
+			return 0
+		case "fr":
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		if rank(ls[i]) != rank(ls[j]) {
+			return rank(ls[i]) < rank(ls[j])
+		}
+		return ls[i] < ls[j]
+	})
+	return ls
+}
+
+// Alias is one name of an entry as indexed.
+type Alias struct {
+	Entry *Entry
+	Text  string // the alias as written
+	Lang  string // the language it is listed under ("und" for the name)
+}
+
+// Acronym reports whether the alias is written in capitals (NSC, U.S.,
+// TASS): such aliases only match text written the same way.
+func (a Alias) Acronym() bool { return IsAcronym(a.Text) }
+
+// Lower reports whether the alias starts with a lowercase letter
+// ("agence de presse centrale coréenne"): such names are matched whatever
+// their case.
+func (a Alias) Lower() bool {
+	r, _ := utf8.DecodeRuneInString(a.Text)
+	return unicode.IsLower(r)
+}
+
+// KB is an indexed knowledge base. It is read-only once built and safe for
+// concurrent use.
+type KB struct {
+	entries []*Entry
+	byID    map[string]*Entry
+	alias   map[string][]Alias
+	demonym map[string][]*Entry
+	surname map[string][]*Entry
+	maxLen  int
+	first   map[string]int
+}
+
+// ErrFormat is wrapped by the errors Load returns for malformed input.
+var ErrFormat = errors.New("kb: bad entry")
+
+// Load reads a JSON Lines knowledge base. A malformed line gives an error
+// naming its line number (wrapping ErrFormat); nothing is returned then.
+func Load(r io.Reader) ([]Entry, error) {
+	var out []Entry
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	line := 0
+	ids := map[string]int{}
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 || b[0] == '#' {
+			continue
+		}
+		var e Entry
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&e); err != nil {
+			return nil, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
+		}
+		if dec.More() {
+			return nil, fmt.Errorf("line %d: %w: trailing data after the object", line, ErrFormat)
+		}
+		if err := e.check(); err != nil {
+			return nil, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
+		}
+		if prev, dup := ids[e.ID]; dup {
+			return nil, fmt.Errorf("line %d: %w: id %q already given on line %d", line, ErrFormat, e.ID, prev)
+		}
+		ids[e.ID] = line
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("kb: line %d: %w", line+1, err)
+	}
+	return out, nil
+}
+
+func (e *Entry) check() error {
+	switch {
+	case strings.TrimSpace(e.ID) == "":
+		return errors.New(`missing "id"`)
+	case strings.TrimSpace(e.Name) == "":
+		return errors.New(`missing "name"`)
+	}
+	switch e.Type {
+	case PER, ORG, LOC, MISC:
+	default:
+		return fmt.Errorf("type %q is not PER, ORG, LOC or MISC", e.Type)
+	}
+	if (e.Lat == nil) != (e.Lon == nil) {
+		return errors.New("lat and lon go together")
+	}
+	if e.Lat != nil && (*e.Lat < -90 || *e.Lat > 90 || *e.Lon < -180 || *e.Lon > 180) {
+		return errors.New("coordinates out of range")
+	}
+	return nil
+}
+
+// Builtin returns the embedded knowledge base, decompressed and indexed.
+// It is built afresh at each call: callers keep the result.
+func Builtin() (*KB, error) {
+	entries, err := BuiltinEntries()
+	if err != nil {
+		return nil, err
+	}
+	return New(entries), nil
+}
+
+// BuiltinEntries returns the entries of the embedded knowledge base.
+func BuiltinEntries() ([]Entry, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(builtin))
+	if err != nil {
+		return nil, fmt.Errorf("kb: built-in base: %w", err)
+	}
+	defer zr.Close()
+	entries, err := Load(zr)
+	if err != nil {
+		return nil, fmt.Errorf("kb: built-in base: %w", err)
+	}
+	return entries, nil
+}
+
+// Merge returns base with over laid on top: an entry of over replaces the
+// entry of base with the same id; new ids are appended.
+func Merge(base, over []Entry) []Entry {
+	pos := make(map[string]int, len(base))
+	out := make([]Entry, len(base), len(base)+len(over))
+	copy(out, base)
+	for i, e := range out {
+		pos[e.ID] = i
+	}
+	for _, e := range over {
+		if i, ok := pos[e.ID]; ok {
+			out[i] = e
+			continue
+		}
+		pos[e.ID] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+// New indexes entries. Homonymous aliases are ranked: countries first,
+// then organisations and people, then places by population.
+func New(entries []Entry) *KB {
+	k := &KB{
+		byID:    make(map[string]*Entry, len(entries)),
+		alias:   make(map[string][]Alias, len(entries)*4),
+		demonym: map[string][]*Entry{},
+		surname: map[string][]*Entry{},
+		first:   map[string]int{},
+	}
+	for i := range entries {
+		e := &entries[i]
+		k.entries = append(k.entries, e)
+		k.byID[e.ID] = e
+		seen := map[string]bool{}
+		add := func(text, lang string) {
+			key := Key(text)
+			if key == "" || seen[key+"\x00"+text] {
+				return
+			}
+			seen[key+"\x00"+text] = true
+			k.alias[key] = append(k.alias[key], Alias{Entry: e, Text: text, Lang: lang})
+			n := strings.Count(key, " ") + 1
+			if n > k.maxLen {
+				k.maxLen = n
+			}
+			f, _, _ := strings.Cut(key, " ")
+			if n > k.first[f] {
+				k.first[f] = n
+			}
+		}
+		add(e.Name, "und")
+		for _, l := range langOrder(e.Aliases) {
+			for _, a := range e.Aliases[l] {
+				add(a, l)
+			}
+		}
+		if e.Type == PER {
+			for _, n := range e.AllNames() {
+				key := Key(n)
+				if i := strings.LastIndexByte(key, ' '); i > 0 && !containsEntry(k.surname[key[i+1:]], e) {
+					k.surname[key[i+1:]] = append(k.surname[key[i+1:]], e)
+				}
+			}
+		}
+		for _, l := range langOrder(e.Demonyms) {
+			for _, d := range e.Demonyms[l] {
+				key := Key(d)
+				if key != "" && !containsEntry(k.demonym[key], e) {
+					k.demonym[key] = append(k.demonym[key], e)
+				}
+			}
+		}
+	}
+	for key, as := range k.alias {
+		sort.SliceStable(as, func(i, j int) bool { return rank(as[i].Entry) > rank(as[j].Entry) })
+		k.alias[key] = as
+	}
+	return k
+}
+
+func containsEntry(es []*Entry, e *Entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// rank orders homonyms: countries, then organisations and people, then
+// places by population.
+func rank(e *Entry) int64 {
+	switch {
+	case e.Kind == "country":
+		return 1 << 62
+	case e.Type != LOC:
+		return 1 << 40
+	}
+	return e.Population
+}
+
+// Len returns the number of entries.
+func (k *KB) Len() int { return len(k.entries) }
+
+// Entries returns the entries in load order.
+func (k *KB) Entries() []*Entry { return k.entries }
+
+// ByID returns the entry with the given id, or nil.
+func (k *KB) ByID(id string) *Entry { return k.byID[id] }
+
+// Lookup returns the aliases whose Key equals key, best-ranked first.
+func (k *KB) Lookup(key string) []Alias { return k.alias[key] }
+
+// Demonym returns the countries (or other entries) a demonym or adjective
+// of nationality refers to, keyed by Key ("nord coreen", "russian"). French
+// feminine and plural forms are listed in the base.
+func (k *KB) Demonym(key string) []*Entry { return k.demonym[key] }
+
+// Surname returns the people whose names end with the word key
+// ("poutine" gives Vladimir Putin).
+func (k *KB) Surname(key string) []*Entry { return k.surname[key] }
+
+// MaxWords returns the largest number of words of any alias key that
+// starts with the word first (0 when no alias starts with it).
+func (k *KB) MaxWords(first string) int { return k.first[first] }
+
+// Key normalises a name for lookup: letters and digits are lowercased and
+// stripped of accents (œ → oe, ß → ss), every other rune separates words,
+// and words are joined by one space. "Kim Jong-Un", "KIM JONG UN" and
+// "Kim Jong Un" share the key "kim jong un"; "d’assises" gives "d assises".
+func Key(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	AppendKey(&b, s)
+	return b.String()
+}
+
+// AppendKey appends Key(s) to b, separated by a space from what b already
+// holds.
+func AppendKey(b *strings.Builder, s string) {
+	space := b.Len() > 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				inWord = false
+				continue
+			}
+			if !inWord && space {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(c)
+			inWord, space = true, true
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if unicode.IsMark(r) {
+				continue
+			}
+			inWord = false
+			continue
+		}
+		f := fold(r)
+		if f == "" {
+			continue
+		}
+		if !inWord && space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+		inWord, space = true, true
+	}
+}
+
+// latinFold holds fold for the Latin-1 Supplement and Latin Extended
+// blocks, the letters of French and English text (read-only).
+var latinFold = func() [0x250]string {
+	var t [0x250]string
+	for r := rune(0x80); r < 0x250; r++ {
+		t[r] = foldRune(r)
+	}
+	return t
+}()
+
+// fold lowercases r and strips its diacritics; ligatures and letters with
+// strokes become plain Latin letters.
+func fold(r rune) string {
+	if r < 0x250 {
+		return latinFold[r]
+	}
+	return foldRune(r)
+}
+
+func foldRune(r rune) string {
+	if x, ok := special(r); ok {
+		return x
+	}
+	r = unicode.ToLower(r)
+	var buf [utf8.UTFMax * 4]byte
+	d := norm.NFD.AppendString(buf[:0], string(r))
+	var out strings.Builder
+	for i := 0; i < len(d); {
+		q, n := utf8.DecodeRune(d[i:])
+		i += n
+		if unicode.IsMark(q) {
+			continue
+		}
+		if x, ok := special(q); ok {
+			out.WriteString(x)
+			continue
+		}
+		out.WriteRune(unicode.ToLower(q))
+	}
+	return out.String()
+}
+
+func special(r rune) (string, bool) {
+	switch r {
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'ß', 'ẞ':
+		return "ss", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'đ', 'Đ':
+		return "d", true
+	case 'ł', 'Ł':
+		return "l", true
+	case 'ı':
+		return "i", true
+	}
+	return "", false
+}
+
+// IsAcronym reports whether s is written in capitals, with no lowercase
+// letter and at least two letters, or one letter and digits (NSC, U.S.,
+// KCNA, G7).
+func IsAcronym(s string) bool {
+	letters, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		case r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 || letters == 1 && digits > 0
+}

@@ -1,0 +1,462 @@
+package ner
+
+import "strings"
+
+// Feature templates. The numbers are part of the model format.
+const (
+	fBias = iota + 1
+	fLower
+	fForm
+	fShape
+	fShort
+	fPrefix
+	fSuffix
+	fLowerM1
+	fLowerP1
+	fLowerM2
+	fLowerP2
+	fShortM1
+	fShortP1
+	fBigramM1
+	fBigramP1
+	fLowerM1Short
+	fShortLowerP1
+	fPosShort
+	fCls
+	fClsM1
+	fClsP1
+	fClsShortPos
+	fGaz
+	fGazM1
+	fGazP1
+	fModeShort
+	fModeCls
+	fPrev1
+	fPrev12
+	fPrev1Lower
+	fPrev1Short
+	fClsWindow
+	fFormP1
+	fFormM1
+	fHist
+	fClu
+	fCluM1
+	fCluP1
+)
+
+// maxFeatures bounds the features of one word.
+const maxFeatures = 64
+
+// lexicons is what feature extraction looks up besides the words: the
+// gazetteer and the case lexicon, merged into one table.
+type lexicons struct {
+	table    *lexTable
+	gaz      []GazEntry        // canonical, as saved
+	words    map[string]uint8  // fold key → case class, as saved
+	clusters map[string]uint64 // fold key → cluster path, as saved
+}
+
+// newLexicons builds the look-up table from a canonical gazetteer (see
+// canonicalGazetteer) and a case lexicon.
+func newLexicons(gaz []GazEntry, caselex map[string]uint8, clusters map[string]uint64) *lexicons {
+	lx := &lexicons{table: newLexTable(len(caselex) + 2*len(gaz) + len(clusters)/2), gaz: gaz, words: caselex, clusters: clusters}
+	for k, c := range caselex {
+		if c > clsUnseen && c < numCls {
+			lx.table.or(keyHash(k), uint64(c))
+		}
+	}
+	for k, c := range clusters {
+		lx.table.or(keyHash(k), c<<lexCluShift)
+	}
+	for _, e := range gaz {
+		bit := uint64(1) << (lexGazBase + typeIndex(e.Type))
+		var h uint64
+		name := e.Name
+		for first := true; name != ""; first = false {
+			w, rest, more := strings.Cut(name, " ")
+			name = rest
+			if first {
+				h = keyHash(w)
+			} else {
+				h = seqHash(h, keyHash(w))
+			}
+			if more {
+				lx.table.or(h, lexPrefix)
+			} else {
+				lx.table.or(h, bit)
+			}
+		}
+	}
+	return lx
+}
+
+// wordInfo holds the hashes of one word's forms.
+type wordInfo struct {
+	lower uint64    // lower case, punctuation unified
+	key   uint64    // fold key (no diacritics)
+	form  uint64    // case-normalised surface form
+	shape uint64    // shape of form, runs capped at 4 (Xxxx, dd.dd)
+	short uint64    // shape of form, runs collapsed (Xx, d.d)
+	pre   [4]uint64 // prefixes of the lower form, 1-4 runes; 0 when shorter
+	suf   [4]uint64
+	cls   uint8    // case lexicon class
+	gaz   [4]uint8 // per type: 0, 1 begins a name, 2 inside a name
+	pos   uint8    // position in the sentence, capped at 3
+	clu   uint64   // cluster path (see Clusters)
+	cased bool     // written with a capital letter
+	cs    uint8    // casing class as written
+}
+
+// Case transforms applied to a word before its form and shape are hashed.
+const (
+	asWritten = iota
+	asLower
+	asTitle
+	asUpper
+)
+
+// Sentinel value hashes for words outside the sentence.
+const (
+	hBOS = 0x626f73
+	hEOS = 0x656f73
+)
+
+// analyse fills info for the words of one sentence: word hashes, case
+// lexicon classes, sentence case mode and gazetteer matches. It returns the
+// sentence mode. info, keys, lexv and gaz must have len(words) elements.
+func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv []uint64, gaz [][4]uint8) uint8 {
+	var counts caseCounts
+	for i, w := range words {
+		wi := &info[i]
+		*wi = wordInfo{}
+		cs := hashWord(w, wi)
+		counts.add(cs)
+		keys[i] = wi.key
+		v := lx.table.get(wi.key)
+		lexv[i] = v
+		wi.cls = uint8(v & lexClsMask)
+		wi.clu = v >> lexCluShift
+		wi.cased = cs >= caseTitle
+		wi.pos = uint8(min(i, 3))
+		wi.cs = cs
+	}
+	mode := counts.mode()
+	if mode != modeNormal {
+		for i, w := range words {
+			if tr := truecase(mode, info[i].cls, info[i].cs); tr != asWritten {
+				hashForm(w, tr, &info[i])
+			}
+		}
+	}
+	for i := range gaz {
+		gaz[i] = [4]uint8{}
+	}
+	lx.table.match(keys, lexv, gaz)
+	for i := range info {
+		info[i].gaz = gaz[i]
+	}
+	return mode
+}
+
+// truecase picks how to rewrite a word of a sentence whose capitals carry
+// no information, from how the word is usually written.
+func truecase(mode, cls, cs uint8) int {
+	if cs == caseNone {
+		return asWritten
+	}
+	switch cls {
+	case clsUpper:
+		return asUpper
+	case clsCap, clsCapMixed:
+		return asTitle
+	case clsLower, clsLowMixed:
+		return asLower
+	}
+	// Unseen words: in a shouted or title-case line an unknown word is most
+	// often a name; in an all-lower line nothing is known.
+	if mode == modeLower {
+		return asWritten
+	}
+	if cs == caseUpper && mode == modeTitle {
+		return asWritten
+	}
+	return asTitle
+}
+
+// shapeClass is the shape character of a rune.
+func shapeClass(r rune) rune {
+	switch {
+	case isUpper(r):
+		return 'X'
+	case isLower(r):
+		return 'x'
+	case isDigit(r):
+		return 'd'
+	case isLetter(r):
+		return 'L'
+	case r < 0x80:
+		return r
+	}
+	return 'S'
+}
+
+// hashWord computes the hashes of w as written: key, lower form, affixes,
+// form and shape; it returns the casing class of w.
+func hashWord(w string, wi *wordInfo) uint8 {
+	lower := uint64(fnvOffset)
+	key := uint64(fnvOffset)
+	form := uint64(fnvOffset)
+	shape := uint64(fnvOffset)
+	short := uint64(fnvOffset)
+	var last [4]rune // the last four lower runes, a ring
+	n := 0
+	var prevCls rune
+	run := 0
+	letters, upper := 0, 0
+	firstUpper := false
+	for _, r := range w {
+		r = normPunct(r)
+		lr := toLower(r)
+		lower = hashRune(lower, lr)
+		key = hashRune(key, accentFold(lr))
+		if n < 4 {
+			wi.pre[n] = mix(lower, uint64(n+1))
+		}
+		last[n&3] = lr
+		n++
+		form = hashRune(form, r)
+		c := shapeClass(r)
+		if c == 'X' || c == 'x' || c == 'L' {
+			u := c == 'X'
+			if letters == 0 {
+				firstUpper = u
+			}
+			letters++
+			if u {
+				upper++
+			}
+		}
+		if c == prevCls {
+			run++
+		} else {
+			run = 1
+			short = hashRune(short, c)
+		}
+		prevCls = c
+		if run <= 4 {
+			shape = hashRune(shape, c)
+		}
+	}
+	wi.key = mix(key, 0x6b6579)
+	wi.lower = mix(lower, 0x6c6f77)
+	wi.form = mix(form, 0x666f72)
+	wi.shape = mix(shape, 0x736870)
+	wi.short = mix(short, 0x736872)
+	for k := 1; k <= 4 && k <= n; k++ {
+		h := uint64(fnvOffset)
+		for j := n - k; j < n; j++ {
+			h = hashRune(h, last[j&3])
+		}
+		wi.suf[k-1] = mix(h, uint64(k))
+	}
+	switch {
+	case letters == 0:
+		return caseNone
+	case upper == 0:
+		return caseLower
+	case upper == letters && letters >= 2:
+		return caseUpper
+	case firstUpper && upper == 1:
+		return caseTitle
+	}
+	return caseMixed
+}
+
+// hashForm recomputes the form and shape hashes of w rewritten by tr.
+func hashForm(w string, tr int, wi *wordInfo) {
+	form := uint64(fnvOffset)
+	shape := uint64(fnvOffset)
+	short := uint64(fnvOffset)
+	var prevCls rune
+	run := 0
+	firstLetter := true
+	for _, r := range w {
+		r = normPunct(r)
+		fr := toLower(r)
+		switch tr {
+		case asUpper:
+			fr = toUpper(r)
+		case asTitle:
+			if firstLetter && isLetter(r) {
+				fr = toUpper(r)
+			}
+		}
+		if isLetter(r) {
+			firstLetter = false
+		}
+		form = hashRune(form, fr)
+		c := shapeClass(fr)
+		if c == prevCls {
+			run++
+		} else {
+			run = 1
+			short = hashRune(short, c)
+		}
+		prevCls = c
+		if run <= 4 {
+			shape = hashRune(shape, c)
+		}
+	}
+	wi.form = mix(form, 0x666f72)
+	wi.shape = mix(shape, 0x736870)
+	wi.short = mix(short, 0x736872)
+}
+
+// neighbour returns the info of word i+d, or a sentinel.
+func neighbour(info []wordInfo, i, d int) *wordInfo {
+	j := i + d
+	if j < 0 {
+		return &bosInfo
+	}
+	if j >= len(info) {
+		return &eosInfo
+	}
+	return &info[j]
+}
+
+var (
+	bosInfo = wordInfo{lower: hBOS, key: hBOS, form: hBOS, shape: hBOS, short: hBOS, cls: numCls}
+	eosInfo = wordInfo{lower: hEOS, key: hEOS, form: hEOS, shape: hEOS, short: hEOS, cls: numCls + 1}
+)
+
+func gazBits(g [4]uint8) uint64 {
+	return uint64(g[0]) | uint64(g[1])<<2 | uint64(g[2])<<4 | uint64(g[3])<<6
+}
+
+// staticFeatures appends the features of word i that do not depend on
+// predicted labels.
+func staticFeatures(info []wordInfo, i int, mode uint8, out []uint64) []uint64 {
+	w := &info[i]
+	m1, p1 := neighbour(info, i, -1), neighbour(info, i, 1)
+	m2, p2 := neighbour(info, i, -2), neighbour(info, i, 2)
+	out = append(out,
+		mix(fBias, 0),
+		mix(fLower, w.lower),
+		mix(fForm, w.form),
+		mix(fShape, w.shape),
+		mix(fShort, w.short),
+		mix(fLowerM1, m1.lower),
+		mix(fLowerP1, p1.lower),
+		mix(fLowerM2, m2.lower),
+		mix(fLowerP2, p2.lower),
+		mix(fShortM1, m1.short),
+		mix(fShortP1, p1.short),
+		mix(fBigramM1, mix(m1.lower, w.lower)),
+		mix(fBigramP1, mix(w.lower, p1.lower)),
+		mix(fLowerM1Short, mix(m1.lower, w.short)),
+		mix(fShortLowerP1, mix(w.short, p1.lower)),
+		mix(fPosShort, mix(uint64(w.pos), w.short)),
+		mix(fCls, uint64(w.cls)),
+		mix(fClsM1, uint64(m1.cls)),
+		mix(fClsP1, uint64(p1.cls)),
+		mix(fClsShortPos, mix(uint64(w.cls)|uint64(min(w.pos, 1))<<8, w.short)),
+		mix(fClsWindow, uint64(m1.cls)|uint64(w.cls)<<4|uint64(p1.cls)<<8),
+		mix(fFormM1, mix(m1.form, w.form)),
+		mix(fFormP1, mix(w.form, p1.form)),
+	)
+	for k := 0; k < 4; k++ {
+		if w.pre[k] != 0 {
+			out = append(out, mix(fPrefix, w.pre[k]))
+		}
+		if w.suf[k] != 0 {
+			out = append(out, mix(fSuffix, w.suf[k]))
+		}
+	}
+	for t := 0; t < 4; t++ {
+		if w.gaz[t] != 0 {
+			out = append(out, mix(fGaz, uint64(t)<<2|uint64(w.gaz[t])))
+		}
+	}
+	if g := gazBits(m1.gaz); g != 0 {
+		out = append(out, mix(fGazM1, g))
+	}
+	if g := gazBits(p1.gaz); g != 0 {
+		out = append(out, mix(fGazP1, g))
+	}
+	if w.clu != 0 {
+		for l := 0; l < 3; l++ {
+			out = append(out, mix(fClu, uint64(l)<<16|unpackCluster(w.clu, l)))
+		}
+	}
+	if m1.clu != 0 {
+		out = append(out, mix(fCluM1, unpackCluster(m1.clu, 1)))
+	}
+	if p1.clu != 0 {
+		out = append(out, mix(fCluP1, unpackCluster(p1.clu, 1)))
+	}
+	if mode != modeNormal {
+		out = append(out,
+			mix(fModeShort, mix(uint64(mode), w.short)),
+			mix(fModeCls, uint64(mode)<<8|uint64(w.cls)),
+		)
+	}
+	return out
+}
+
+// dynamicFeatures appends the features of word i that look at the two
+// previous predicted labels (numLabels stands for "before the sentence").
+func dynamicFeatures(info []wordInfo, i int, prev1, prev2 int, out []uint64) []uint64 {
+	w := &info[i]
+	return append(out,
+		mix(fPrev1, uint64(prev1)),
+		mix(fPrev12, uint64(prev1)<<8|uint64(prev2)),
+		mix(fPrev1Lower, mix(uint64(prev1), w.lower)),
+		mix(fPrev1Short, mix(uint64(prev1), w.short)),
+	)
+}
+
+// history records, for a document, the labels given so far to each word
+// written with a capital (by fold key): counts of O, PER, ORG, LOC, MISC.
+// A name tagged PER once is likely PER again further down the text.
+type history map[uint64]*[5]uint16
+
+// features appends the history features of word w.
+func (h history) features(w *wordInfo, out []uint64) []uint64 {
+	if !w.cased {
+		return out
+	}
+	c := h[w.key]
+	if c == nil {
+		return append(out, mix(fHist, 0xff))
+	}
+	total := 0
+	for _, n := range c {
+		total += int(n)
+	}
+	if int(c[0]) == total {
+		return append(out, mix(fHist, 0xf0))
+	}
+	for t := 1; t < 5; t++ {
+		if c[t] > 0 {
+			bucket := min(2, 3*int(c[t])/total)
+			out = append(out, mix(fHist, uint64(t)<<4|uint64(bucket)))
+		}
+	}
+	return out
+}
+
+// record adds label l given to word w.
+func (h history) record(w *wordInfo, l int) {
+	if !w.cased {
+		return
+	}
+	c := h[w.key]
+	if c == nil {
+		c = new([5]uint16)
+		h[w.key] = c
+	}
+	t := labelType(l)
+	if c[t] < 0xffff {
+		c[t]++
+	}
+}

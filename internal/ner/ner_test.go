@@ -1,0 +1,353 @@
+package ner_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/ner"
+	"github.com/newsgraph/newsgraph/internal/ner/corpus"
+)
+
+// sent builds a labelled one-sentence document from "word/LABEL" items
+// (no label = O).
+func sent(s string) ner.Sentence {
+	out := ner.Sentence{DocStart: true}
+	for _, f := range strings.Fields(s) {
+		w, l, ok := strings.Cut(f, "/")
+		if !ok {
+			l = "O"
+		}
+		out.Words = append(out.Words, w)
+		out.Labels = append(out.Labels, l)
+	}
+	return out
+}
+
+// tinyData is a miniature French and English training set.
+var tinyData = []ner.Sentence{
+	sent("Emmanuel/B-PER Macron/I-PER est/O à/O Paris/B-LOC ./O"),
+	sent("Olaf/B-PER Scholz/I-PER a/O rencontré/O Emmanuel/B-PER Macron/I-PER à/O Berlin/B-LOC ./O"),
+	sent("L'/O ONU/B-ORG siège/O à/O New/B-LOC York/I-LOC ./O"),
+	sent("Le/O président/O Macron/B-PER a/O parlé/O avec/O l'/O OTAN/B-ORG ./O"),
+	sent("Angela/B-PER Merkel/I-PER visited/O London/B-LOC on/O Monday/O ./O"),
+	sent("The/O United/B-ORG Nations/I-ORG met/O in/O Geneva/B-LOC ./O"),
+	sent("Reuters/B-ORG reported/O that/O Boris/B-PER Johnson/I-PER left/O Paris/B-LOC ./O"),
+	sent("Les/O Jeux/B-MISC olympiques/I-MISC auront/O lieu/O à/O Paris/B-LOC ./O"),
+}
+
+var tinyGaz = []ner.GazEntry{
+	{Name: "Paris", Type: "LOC"}, {Name: "Berlin", Type: "LOC"}, {Name: "New York", Type: "LOC"},
+	{Name: "Vladivostok", Type: "LOC"}, {Name: "Kim Jong Un", Type: "PER"},
+}
+
+func tinyModel(t testing.TB) *ner.Model {
+	t.Helper()
+	c := ner.NewCaseCounter()
+	for _, s := range tinyData {
+		c.Add(s.Words)
+	}
+	m, err := ner.Train(context.Background(), tinyData, ner.TrainOptions{
+		Lang: "fr", Info: "test model", Epochs: 10, Seed: 1, UpperShare: 0.2,
+		Gazetteer: tinyGaz, CaseLexicon: c.Lexicon(1),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestTrainTagsTrainingData(t *testing.T) {
+	m := tinyModel(t)
+	for _, s := range tinyData {
+		got := m.Tag(s.Words)
+		if !slices.Equal(got, s.Labels) {
+			t.Errorf("Tag(%q)\n got %v\nwant %v", s.Words, got, s.Labels)
+		}
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	m := tinyModel(t)
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ner.Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.Lang() != "fr" || m2.Info() != "test model" || m2.NumFeatures() != m.NumFeatures() {
+		t.Errorf("loaded lang %q info %q features %d, want fr, test model, %d", m2.Lang(), m2.Info(), m2.NumFeatures(), m.NumFeatures())
+	}
+	inputs := [][]string{
+		strings.Fields("Kim Jong Un est arrivé à Vladivostok ."),
+		strings.Fields("OLAF SCHOLZ A RENCONTRÉ EMMANUEL MACRON À BERLIN ."),
+	}
+	for _, s := range append(inputs, func() (o [][]string) {
+		for _, x := range tinyData {
+			o = append(o, x.Words)
+		}
+		return
+	}()...) {
+		if a, b := m.Tag(s), m2.Tag(s); !slices.Equal(a, b) {
+			t.Errorf("%q: saved model tags %v, original %v", s, b, a)
+		}
+	}
+	// Saving twice gives the same bytes.
+	var buf2 bytes.Buffer
+	if err := m2.Save(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Error("saving a loaded model changed the file")
+	}
+}
+
+func TestLoadCorrupt(t *testing.T) {
+	var buf bytes.Buffer
+	if err := tinyModel(t).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	flip := append([]byte(nil), good...)
+	flip[len(flip)/2] ^= 0x55
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"empty", nil},
+		{"short magic", []byte("NGN")},
+		{"wrong magic", []byte("PK\x03\x04 this is a zip file")},
+		{"magic only", []byte("NGNER\x00\x01\n")},
+		{"magic and garbage", append([]byte("NGNER\x00\x01\n"), "garbage that is not gzip"...)},
+		{"truncated", good[:len(good)*2/3]},
+		{"truncated end", good[:len(good)-3]},
+		{"flipped byte", flip},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := ner.Load(bytes.NewReader(tt.data))
+			if err == nil {
+				t.Fatalf("Load succeeded (%d features)", m.NumFeatures())
+			}
+			if !errors.Is(err, ner.ErrFormat) {
+				t.Errorf("error %v does not wrap ErrFormat", err)
+			}
+		})
+	}
+}
+
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		labels string
+		want   []ner.Span
+	}{
+		{"O B-PER I-PER O B-LOC", []ner.Span{{1, 3, "PER"}, {4, 5, "LOC"}}},
+		{"I-ORG I-ORG O I-LOC", []ner.Span{{0, 2, "ORG"}, {3, 4, "LOC"}}}, // IOB1
+		{"B-PER B-PER I-PER", []ner.Span{{0, 1, "PER"}, {1, 3, "PER"}}},
+		{"B-PER I-LOC", []ner.Span{{0, 1, "PER"}, {1, 2, "LOC"}}},
+		{"O X-PER B- junk", nil},
+	}
+	for _, tt := range tests {
+		if got := ner.Spans(strings.Fields(tt.labels)); !slices.Equal(got, tt.want) {
+			t.Errorf("Spans(%s) = %v, want %v", tt.labels, got, tt.want)
+		}
+	}
+}
+
+func TestScores(t *testing.T) {
+	s := ner.NewScores()
+	s.Add(strings.Fields("B-PER I-PER O B-LOC O"), strings.Fields("B-PER I-PER O B-ORG O"))
+	s.Add(strings.Fields("B-MISC O"), strings.Fields("B-MISC B-LOC"))
+	m := s.Micro()
+	if m.TP != 2 || m.FP != 2 || m.FN != 1 {
+		t.Errorf("micro = %+v, want TP 2 FP 2 FN 1", m)
+	}
+	if p := m.Precision(); p != 0.5 {
+		t.Errorf("precision %v", p)
+	}
+}
+
+func TestFoldKey(t *testing.T) {
+	tests := map[string]string{
+		"Élysée": "elysee", "ÉTATS-UNIS": "etats-unis", "l’Élysée": "l'elysee", "Łódź": "lodz",
+		"Ærø": "æro", "«Paris»": "\"paris\"", "Straße": "straße",
+	}
+	for in, want := range tests {
+		if got := ner.FoldKey(in); got != want {
+			t.Errorf("FoldKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTagOddInput(t *testing.T) {
+	m := tinyModel(t)
+	long := make([]string, 20000)
+	for i := range long {
+		long[i] = []string{"Paris", "est", "belle", ".", "NEW", "york", "😀", "\x00\x01", "", "Кремль", "北京"}[i%11]
+	}
+	inputs := [][]string{
+		nil, {}, {""}, {"\xff\xfe"}, {"😀", "🇫🇷"}, {"\x00", "\t", "\n"},
+		strings.Fields("TOUT EN MAJUSCULES À PARIS"), strings.Fields("tout en minuscules à paris"),
+		{strings.Repeat("a", 100000)}, long,
+	}
+	for _, in := range inputs {
+		got := m.Tag(in)
+		if len(got) != len(in) {
+			t.Fatalf("Tag returned %d labels for %d words", len(got), len(in))
+		}
+		for i, l := range got {
+			if !slices.Contains(ner.Labels, l) {
+				t.Fatalf("label %q", l)
+			}
+			if strings.HasPrefix(l, "I-") && (i == 0 || got[i-1][2:] != l[2:] || got[i-1] == "O") {
+				t.Fatalf("invalid BIO at %d: %v", i, got[max(0, i-1):i+1])
+			}
+		}
+	}
+	var nilModel *ner.Model
+	if got := nilModel.Tag([]string{"a"}); got[0] != "O" {
+		t.Errorf("nil model tagged %v", got)
+	}
+}
+
+// TestEmbedded checks that the shipped models load and tag sensible
+// sentences.
+func TestEmbedded(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string // "word/TYPE" entities that must be found as spans
+	}{
+		{"fr", "Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong Un à Vladivostok , selon le Kremlin .",
+			[]string{"Vladimir Poutine/PER", "Kim Jong Un/PER", "Vladivostok/LOC"}},
+		{"fr", "Emmanuel Macron s' est rendu à Berlin mardi .", []string{"Emmanuel Macron/PER", "Berlin/LOC"}},
+		{"fr", "LE PRÉSIDENT EMMANUEL MACRON EST ARRIVÉ À BERLIN .", []string{"EMMANUEL MACRON/PER", "BERLIN/LOC"}},
+		{"en", "Vladimir Putin met North Korean leader Kim Jong Un in Vladivostok on Wednesday .",
+			[]string{"Vladimir Putin/PER", "Kim Jong Un/PER", "Vladivostok/LOC"}},
+		{"en", "The United Nations said on Tuesday that Germany would send aid .", []string{"United Nations/ORG", "Germany/LOC"}},
+		{"en", "PRESIDENT JOE BIDEN ARRIVED IN LONDON ON MONDAY .", []string{"JOE BIDEN/PER", "LONDON/LOC"}},
+	}
+	models := map[string]*ner.Model{}
+	for _, lang := range []string{"fr", "en"} {
+		m, err := ner.LoadEmbedded(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		models[lang] = m
+	}
+	if _, err := ner.LoadEmbedded("xx"); err == nil {
+		t.Error("LoadEmbedded(xx) succeeded")
+	}
+	if _, err := ner.LoadEmbedded("fr-CA"); err != nil {
+		t.Errorf("LoadEmbedded(fr-CA): %v", err)
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		labels := models[tt.lang].Tag(words)
+		found := map[string]bool{}
+		for _, s := range ner.Spans(labels) {
+			found[strings.Join(words[s.Start:s.End], " ")+"/"+s.Type] = true
+		}
+		for _, w := range tt.want {
+			if !found[w] {
+				t.Errorf("%s %q: %s not found; got %v", tt.lang, tt.text, w, labels)
+			}
+		}
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	m := tinyModel(f)
+	f.Add("Emmanuel Macron est à Paris .")
+	f.Add("KIM JONG UN À VLADIVOSTOK")
+	f.Add("\xff 😀 \x00 北京 Кремль l’Élysée")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Split(s, " ")
+		got := m.Tag(words)
+		if len(got) != len(words) {
+			t.Fatalf("%d labels for %d words", len(got), len(words))
+		}
+		for i, l := range got {
+			if strings.HasPrefix(l, "I-") && (i == 0 || got[i-1] == "O" || got[i-1][2:] != l[2:]) {
+				t.Fatalf("invalid BIO %v", got)
+			}
+		}
+		_ = ner.FoldKey(s)
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	var buf bytes.Buffer
+	if err := tinyModel(f).Save(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("NGNER\x00\x01\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ner.Load(bytes.NewReader(data))
+		if err == nil {
+			m.Tag([]string{"Paris", "est", "belle"})
+		}
+	})
+}
+
+// benchText returns the words of French news articles, or skips.
+func benchText(b *testing.B) ([][]string, int) {
+	dir := "../../../shared/data/orangesum-fr-news/parsed"
+	if d := os.Getenv("NEWSGRAPH_DATA"); d != "" {
+		dir = filepath.Join(d, "orangesum-fr-news/parsed")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(paths) == 0 {
+		b.Skip("no OrangeSum data")
+	}
+	if len(paths) > 300 {
+		paths = paths[:300]
+	}
+	var docs [][]string
+	n := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var a struct{ Article string }
+		if err := json.Unmarshal(data, &a); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, corpus.Words(a.Article))
+		n += len(a.Article)
+	}
+	return docs, n
+}
+
+func BenchmarkTag(b *testing.B) {
+	docs, n := benchText(b)
+	m, err := ner.LoadEmbedded("fr")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			m.Tag(d)
+		}
+	}
+}
+
+func BenchmarkLoadEmbedded(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := ner.LoadEmbedded("fr"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,334 @@
+package ner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Sentence is a labelled sentence: one label per word. Labels may be IOB2
+// or IOB1 (Train normalises them to IOB2); unknown labels are O.
+type Sentence struct {
+	Words  []string
+	Labels []string
+	// DocStart marks the first sentence of a document: the sentences up
+	// to the next DocStart are tagged together (see Model.TagDocument).
+	DocStart bool
+}
+
+// Documents groups sentences into documents at DocStart marks.
+func Documents(data []Sentence) [][]Sentence {
+	var out [][]Sentence
+	for i, s := range data {
+		if i == 0 || s.DocStart {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	Lang   string
+	Info   string // provenance note stored in the model
+	Epochs int    // passes over the data (default 8)
+	Seed   int64  // shuffling and augmentation seed
+	// UpperShare and LowerShare are the shares of training sentences added
+	// again fully upper-cased or lower-cased, so that the model learns to
+	// rely on the case lexicon when capitals carry no information.
+	UpperShare, LowerShare float64
+	// MinCount drops features seen fewer times in the training data
+	// (counted under gold labels); default 1 keeps all.
+	MinCount int
+	// PruneBelow zeroes averaged weights whose magnitude is below this
+	// fraction of the largest weight (default 0: keep all); features left
+	// with no weight are dropped.
+	PruneBelow float64
+	Gazetteer  []GazEntry
+	// CaseLexicon maps fold keys (FoldKey) to case classes; build it with
+	// a CaseCounter over the training text and unlabelled text.
+	CaseLexicon map[string]uint8
+	// Clusters maps fold keys to cluster paths (see Clusters).
+	Clusters map[string]uint64
+	// Dev, when not empty, is tagged after every epoch and its F1 shown.
+	Dev []Sentence
+	// Progress receives one line per stage and epoch; nil is silent.
+	Progress io.Writer
+}
+
+type trainSent struct {
+	words []string
+	gold  []int
+}
+
+// trainDoc is a training document: sentences tagged with one history.
+type trainDoc []trainSent
+
+// ToIOB2 returns labels in IOB2 form (every entity opens with B-), reading
+// IOB1 or IOB2; labels of unknown types become O.
+func ToIOB2(labels []string) []string {
+	out := make([]string, len(labels))
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, s := range Spans(labels) {
+		if typeIndex(s.Type) < 0 {
+			continue
+		}
+		out[s.Start] = "B-" + s.Type
+		for i := s.Start + 1; i < s.End; i++ {
+			out[i] = "I-" + s.Type
+		}
+	}
+	return out
+}
+
+func caseCopy(s trainSent, f func(string) string) trainSent {
+	w := make([]string, len(s.words))
+	for i, x := range s.words {
+		w[i] = f(x)
+	}
+	return trainSent{words: w, gold: s.gold}
+}
+
+// trainer holds the perceptron state: current weights w and the
+// time-weighted sums u of their updates (averaged = w - u/c).
+type trainer struct {
+	idx   map[uint64]int32
+	count []int32 // training frequency of each feature
+	w     []float32
+	u     []float64
+	c     float64
+}
+
+// hotFeatures is how many of the most frequent features go to the
+// model's small look-up table (8192 × 2 cells × 24 bytes: 384 KiB).
+const hotFeatures = 8192
+
+// Train fits a model to data with the averaged perceptron.
+func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, error) {
+	if len(data) == 0 {
+		return nil, errors.New("ner: no training data")
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 8
+	}
+	if opt.MinCount <= 0 {
+		opt.MinCount = 1
+	}
+	progress := func(format string, args ...any) {
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, format+"\n", args...)
+		}
+	}
+	rng := rand.New(rand.NewSource(opt.Seed))
+	var docs []trainDoc
+	nWords, nSents := 0, 0
+	for i, s := range data {
+		if len(s.Words) != len(s.Labels) {
+			return nil, fmt.Errorf("ner: sentence %d has %d words and %d labels", i, len(s.Words), len(s.Labels))
+		}
+		if i == 0 || s.DocStart {
+			docs = append(docs, nil)
+		}
+		if len(s.Words) == 0 {
+			continue
+		}
+		gold := toInternal(s.Labels)
+		ts := trainSent{words: s.Words, gold: gold}
+		docs[len(docs)-1] = append(docs[len(docs)-1], ts)
+		nWords += len(s.Words)
+		nSents++
+		// Case copies are documents of their own: the original must not
+		// lend them its history.
+		if r := rng.Float64(); r < opt.UpperShare {
+			docs = append(docs, trainDoc{caseCopy(ts, strings.ToUpper)})
+			nSents++
+		} else if r < opt.UpperShare+opt.LowerShare {
+			docs = append(docs, trainDoc{caseCopy(ts, strings.ToLower)})
+			nSents++
+		}
+	}
+	lx := newLexicons(canonicalGazetteer(filterGazetteer(opt.Gazetteer, opt.CaseLexicon)), opt.CaseLexicon, opt.Clusters)
+	progress("ner train: %d sentences, %d words (%d sentences with case copies, %d documents); gazetteer %d names, case lexicon %d words, %d clustered words",
+		len(data), nWords, nSents, len(docs), len(lx.gaz), len(lx.words), len(lx.clusters))
+
+	// Count features under gold history and keep the frequent ones.
+	t0 := time.Now()
+	counts := make(map[uint64]int32, 1<<20)
+	var s scratch
+	for _, doc := range docs {
+		hist := history{}
+		for _, ts := range doc {
+			s.grow(len(ts.words))
+			mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz)
+			p1, p2 := numLabels, numLabels
+			for i := range ts.words {
+				f := staticFeatures(s.info, i, mode, s.feats[:0])
+				f = dynamicFeatures(s.info, i, p1, p2, f)
+				f = hist.features(&s.info[i], f)
+				s.feats = f
+				for _, h := range f {
+					counts[h]++
+				}
+				p2, p1 = p1, ts.gold[i]
+			}
+			for i, l := range ts.gold {
+				hist.record(&s.info[i], l)
+			}
+		}
+	}
+	tr := &trainer{idx: make(map[uint64]int32, len(counts)/2)}
+	for h, n := range counts {
+		if int(n) >= opt.MinCount {
+			tr.idx[h] = int32(len(tr.idx))
+			tr.count = append(tr.count, n)
+		}
+	}
+	progress("ner train: %d distinct features, %d kept (seen ≥ %d times) in %v", len(counts), len(tr.idx), opt.MinCount, time.Since(t0).Round(time.Millisecond))
+	counts = nil
+	tr.w = make([]float32, len(tr.idx)*numLabels)
+	tr.u = make([]float64, len(tr.idx)*numLabels)
+
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	var rows []int32
+	var pred []int
+	var m *Model
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		t0 := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for k, di := range order {
+			if k%256 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			hist := history{}
+			for _, ts := range docs[di] {
+				s.grow(len(ts.words))
+				mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz)
+				p1, p2 := numLabels, numLabels
+				pred = pred[:0]
+				for i := range ts.words {
+					f := staticFeatures(s.info, i, mode, s.feats[:0])
+					f = dynamicFeatures(s.info, i, p1, p2, f)
+					f = hist.features(&s.info[i], f)
+					s.feats = f
+					rows = rows[:0]
+					for _, h := range f {
+						if r, ok := tr.idx[h]; ok {
+							rows = append(rows, r*numLabels)
+						}
+					}
+					var scores [numLabels]float32
+					for _, r := range rows {
+						for l, v := range tr.w[r : r+numLabels] {
+							scores[l] += v
+						}
+					}
+					best := -1
+					for l := 0; l < numLabels; l++ {
+						if allowed(p1, l) && (best < 0 || scores[l] > scores[best]) {
+							best = l
+						}
+					}
+					tr.c++
+					if g := ts.gold[i]; best != g {
+						errs++
+						for _, r := range rows {
+							tr.w[int(r)+g]++
+							tr.u[int(r)+g] += tr.c
+							tr.w[int(r)+best]--
+							tr.u[int(r)+best] -= tr.c
+						}
+					}
+					total++
+					pred = append(pred, best)
+					p2, p1 = p1, best
+				}
+				for i, l := range pred {
+					hist.record(&s.info[i], l)
+				}
+			}
+		}
+		m = tr.model(lx, opt)
+		line := fmt.Sprintf("ner train: epoch %d/%d: %d words, training accuracy %.4f, %v", epoch, opt.Epochs, total, 1-float64(errs)/float64(max(total, 1)), time.Since(t0).Round(time.Millisecond))
+		if len(opt.Dev) > 0 {
+			sc := Evaluate(m, opt.Dev)
+			line += fmt.Sprintf("; dev P %.4f R %.4f F1 %.4f", sc.Micro().Precision(), sc.Micro().Recall(), sc.Micro().F1())
+		}
+		progress("%s", line)
+	}
+	progress("ner train: model has %d features", m.NumFeatures())
+	return m, nil
+}
+
+// model quantises the averaged weights into a Model.
+func (tr *trainer) model(lx *lexicons, opt TrainOptions) *Model {
+	avg := make([]float32, len(tr.w))
+	var maxAbs float64
+	for i, w := range tr.w {
+		a := float64(w) - tr.u[i]/max(tr.c, 1)
+		avg[i] = float32(a)
+		maxAbs = max(maxAbs, math.Abs(a))
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / math.MaxInt16
+	cut := opt.PruneBelow * maxAbs
+	keys := make([]uint64, 0, len(tr.idx))
+	for h := range tr.idx {
+		keys = append(keys, h)
+	}
+	slices.Sort(keys)
+	var weights []int16
+	var row [numLabels]int16
+	out := keys[:0]
+	for _, h := range keys {
+		r := tr.idx[h]
+		nz := false
+		for l := range row {
+			a := float64(avg[int(r)*numLabels+l])
+			if math.Abs(a) < cut {
+				a = 0
+			}
+			row[l] = int16(math.Round(a / scale))
+			nz = nz || row[l] != 0
+		}
+		if nz {
+			out = append(out, h)
+			weights = append(weights, row[:]...)
+		}
+	}
+	keys = out
+	// The most frequent features first, each group in hash order.
+	byFreq := make([]int, len(keys))
+	for i := range byFreq {
+		byFreq[i] = i
+	}
+	sort.SliceStable(byFreq, func(a, b int) bool { return tr.count[tr.idx[keys[byFreq[a]]]] > tr.count[tr.idx[keys[byFreq[b]]]] })
+	hot := min(hotFeatures, len(keys))
+	slices.Sort(byFreq[:hot])
+	slices.Sort(byFreq[hot:])
+	sortedKeys := make([]uint64, len(keys))
+	sortedWeights := make([]int16, len(weights))
+	for i, j := range byFreq {
+		sortedKeys[i] = keys[j]
+		copy(sortedWeights[i*numLabels:], weights[j*numLabels:(j+1)*numLabels])
+	}
+	keys, weights = sortedKeys, sortedWeights
+	m := &Model{lang: opt.Lang, info: opt.Info, lex: lx, scale: float32(scale)}
+	m.setWeights(keys, weights, hot)
+	return m
+}

@@ -1,0 +1,133 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/store"
+	"github.com/newsgraph/newsgraph/internal/store/sqlite"
+)
+
+// TestScale measures a large knowledge base; it runs only when asked:
+//
+//	NEWSGRAPH_SCALE_SRC=kb.db NEWSGRAPH_SCALE_N=100000 go test -run TestScale -v -timeout 3h ./internal/store/sqlite/
+//
+// It copies the documents of an ingested database (with every layer) until
+// the new database holds N articles, each copy made distinct by a suffix,
+// then reports the store's write rate, the bytes per article and search
+// latency percentiles over a fixed set of French and English queries.
+func TestScale(t *testing.T) {
+	src := os.Getenv("NEWSGRAPH_SCALE_SRC")
+	if src == "" {
+		t.Skip("set NEWSGRAPH_SCALE_SRC to an ingested database to run")
+	}
+	n, _ := strconv.Atoi(os.Getenv("NEWSGRAPH_SCALE_N"))
+	if n <= 0 {
+		n = 100000
+	}
+	ctx := context.Background()
+	in, err := sqlite.Open(ctx, src, sqlite.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	cursor := ""
+	for {
+		p, err := in.Documents(ctx, store.DocumentQuery{Limit: 100, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range p.Items {
+			d, err := in.Document(ctx, s.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d.Doc)
+		}
+		if cursor = p.Next; cursor == "" {
+			break
+		}
+	}
+	in.Close()
+	t.Logf("%d source documents", len(docs))
+
+	dir := os.Getenv("NEWSGRAPH_SCALE_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, fmt.Sprintf("scale-%d.db", n))
+	os.Remove(path)
+	out, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	start := time.Now()
+	const batch = 256
+	for i := 0; i < n; i += batch {
+		var b []*doc.Document
+		for j := i; j < min(i+batch, n); j++ {
+			c := *docs[j%len(docs)]
+			if j >= len(docs) {
+				c.Text += fmt.Sprintf("\n\n[copy %d]", j/len(docs))
+				c.ID = doc.HashID(c.Text)
+				c.Source = fmt.Sprintf("%s#%d", c.Source, j/len(docs))
+			}
+			b = append(b, &c)
+		}
+		if _, err := out.Put(ctx, b, "scale"); err != nil {
+			t.Fatal(err)
+		}
+		if (i/batch)%40 == 0 {
+			t.Logf("%d stored, %.0f/s", i+len(b), float64(i+len(b))/time.Since(start).Seconds())
+		}
+	}
+	el := time.Since(start)
+	st, err := out.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stored %d documents in %s: %.0f documents/s; %d bytes, %.0f bytes/article; %d entities, %d quotes",
+		st.Documents, el.Round(time.Second), float64(n)/el.Seconds(), st.Bytes, float64(st.Bytes)/float64(st.Documents),
+		st.Entities, st.Quotes)
+
+	queries := []store.SearchQuery{
+		{Text: "président"}, {Text: "gouvernement"}, {Text: "Macron"}, {Text: "élections"}, {Text: "coronavirus"},
+		{Text: "police"}, {Text: "grève"}, {Text: "accident de la route"}, {Text: `"premier ministre"`}, {Text: "Trump"},
+		{Text: "oil prices"}, {Text: "dollar"}, {Text: "bank"}, {Text: "trade deficit"}, {Text: `"interest rates"`},
+		{Text: "wheat"}, {Text: "Paris"}, {Text: "Londres"}, {Text: "tax -income"}, {Text: "sommet OR summit"},
+		{Text: "président", Lang: "fr"}, {Text: "bank", Lang: "en"}, {Text: "gouvernement", From: "2020-01", To: "2020-06"},
+		{Text: "police", Entity: "Paris"}, {Text: "le"}, {Text: "the"}, {Text: "ministre"}, {Text: "company"},
+		{Text: "says"}, {Text: "Vladimir Poutine"},
+	}
+	measure := func(name string, run func(i int) error, count int) {
+		var lat []time.Duration
+		for round := range 3 {
+			for i := range count {
+				t0 := time.Now()
+				if err := run(i); err != nil {
+					t.Fatalf("%s %d: %v", name, i, err)
+				}
+				if round > 0 { // the first round warms the page cache
+					lat = append(lat, time.Since(t0))
+				}
+			}
+		}
+		slices.Sort(lat)
+		p := func(q float64) time.Duration { return lat[int(q*float64(len(lat)-1))].Round(10 * time.Microsecond) }
+		t.Logf("%s: %d queries: p50 %s, p90 %s, p99 %s, max %s", name, len(lat), p(0.5), p(0.9), p(0.99), lat[len(lat)-1])
+	}
+	measure("search", func(i int) error { _, err := out.Search(ctx, queries[i]); return err }, len(queries))
+	quoteQs := []store.QuoteQuery{{Speaker: "Macron"}, {Speaker: "Poutine"}, {About: "Trump"}, {Text: "crise"}, {}, {Lang: "en"},
+		{Speaker: "Emmanuel Macron", From: "2020"}, {Via: "AFP"}}
+	measure("quotes", func(i int) error { _, err := out.Quotes(ctx, quoteQs[i]); return err }, len(quoteQs))
+	entQs := []string{"Macron", "Paris", "Trump", "France", "Reuters"}
+	measure("entities", func(i int) error { _, err := out.Entities(ctx, store.EntityQuery{Text: entQs[i]}); return err }, len(entQs))
+}

@@ -1,0 +1,325 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// Search ranks documents by bm25 over their titles and kept text.
+func (s *Store) Search(ctx context.Context, sq store.SearchQuery) (store.Page[store.Hit], error) {
+	var page store.Page[store.Hit]
+	limit, err := store.CheckLimit(sq.Limit)
+	if err != nil {
+		return page, err
+	}
+	offset, err := store.DecodeOffset(sq.Cursor)
+	if err != nil {
+		return page, err
+	}
+	pq, err := store.ParseQuery(sq.Text)
+	if err != nil {
+		return page, err
+	}
+	var f filter
+	f.lang("d.lang", sq.Lang)
+	if err := f.dates("d.pub_start", "d.pub_end", sq.From, sq.To); err != nil {
+		return page, err
+	}
+	words := pq.Words()
+	err = s.snapshot(ctx, func(q querier) error {
+		if sq.Entity != "" {
+			ids, err := resolveEntities(ctx, q, sq.Entity)
+			if err != nil {
+				return err
+			}
+			f.add("d.id IN (SELECT doc FROM doc_entities WHERE entity IN (" + idList(ids) + "))")
+		}
+		if sq.Speaker != "" {
+			ids, err := resolveEntities(ctx, q, sq.Speaker)
+			if err != nil {
+				return err
+			}
+			f.add("d.id IN (SELECT doc FROM quotes WHERE speaker IN (" + idList(ids) + "))")
+		}
+		if sq.Via != "" {
+			ids, err := resolveEntities(ctx, q, sq.Via)
+			if err != nil {
+				return err
+			}
+			fold := store.Fold(strings.TrimSpace(sq.Via))
+			f.add(`(lower(d.outlet) = ? OR d.id IN (SELECT q.doc FROM quote_relays r JOIN quotes q ON q.id = r.quote
+				WHERE r.role = 'via' AND (r.fold = ? OR r.entity IN (`+idList(ids)+`))))`, strings.ToLower(strings.TrimSpace(sq.Via)), fold)
+		}
+		// Rank first, on the index and the small document rows only; then
+		// read the page's documents and texts.
+		args := append([]any{pq.FTS5(sq.Lang)}, f.args...)
+		args = append(args, limit+1, offset)
+		from := "doc_fts"
+		if len(f.where) > 0 {
+			from = "doc_fts JOIN documents d ON d.id = doc_fts.rowid"
+		}
+		type row struct {
+			hit   store.Hit
+			rowid int64
+			rank  float64
+		}
+		var rows []row
+		err := scanAll(ctx, q, "SELECT doc_fts.rowid, doc_fts.rank FROM "+from+" WHERE doc_fts MATCH ?"+f.sql()+
+			" ORDER BY doc_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
+			var x row
+			if err := r.Scan(&x.rowid, &x.rank); err != nil {
+				return err
+			}
+			x.hit.Score = -x.rank
+			rows = append(rows, x)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		index := map[int64]int{}
+		ids := make([]int64, len(rows))
+		for i, r := range rows {
+			index[r.rowid], ids[i] = i, r.rowid
+		}
+		err = scanAll(ctx, q, "SELECT d.id, "+docSummaryCols+", t.text, d.paragraphs, d.body_start, d.body_end"+
+			" FROM documents d JOIN texts t ON t.id = d.id WHERE d.id IN ("+idList(ids)+")", nil, func(r *sql.Rows) error {
+			var (
+				rowid       int64
+				text, paras string
+				start, end  int
+			)
+			var sum store.DocSummary
+			var pub string
+			if err := r.Scan(&rowid, &sum.ID, &sum.Source, &sum.Title, &sum.URL, &sum.Outlet, &pub, &sum.Lang, &sum.Entities,
+				&sum.Quotes, &sum.Version, &text, &paras, &start, &end); err != nil {
+				return err
+			}
+			sum.Published = store.ParseDocDate(pub)
+			x := &rows[index[rowid]]
+			x.hit.Doc = sum
+			d := &doc.Document{Text: text, Title: sum.Title, Body: doc.Span{Start: start, End: end}}
+			var ps [][3]int
+			_ = json.Unmarshal([]byte(paras), &ps)
+			for _, p := range ps {
+				d.Paragraphs = append(d.Paragraphs, doc.Paragraph{Span: doc.Span{Start: p[0], End: p[1]}, Removed: p[2] == 1})
+			}
+			body := strings.TrimPrefix(indexText(d), d.Title)
+			x.hit.Snippet = store.Snippet(body, store.Column(sum.Lang), words, store.SnippetTokens)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(rows) > limit {
+			rows = rows[:limit]
+			if offset+limit <= store.MaxOffset {
+				page.Next = store.OffsetCursor(offset + limit)
+			}
+		}
+		for _, r := range rows {
+			page.Items = append(page.Items, r.hit)
+		}
+		return nil
+	})
+	if err != nil {
+		return page, fmt.Errorf("search: %w", err)
+	}
+	return page, nil
+}
+
+// Quotes lists quotes matching the query, newest first or by relevance.
+func (s *Store) Quotes(ctx context.Context, qq store.QuoteQuery) (store.Page[store.Quote], error) {
+	var page store.Page[store.Quote]
+	err := s.snapshot(ctx, func(q querier) error {
+		var err error
+		page, err = quotes(ctx, q, qq)
+		return err
+	})
+	if err != nil {
+		return page, fmt.Errorf("quotes: %w", err)
+	}
+	return page, nil
+}
+
+func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[store.Quote], error) {
+	var page store.Page[store.Quote]
+	limit, err := store.CheckLimit(qq.Limit)
+	if err != nil {
+		return page, err
+	}
+	var f filter
+	f.lang("q.lang", qq.Lang)
+	if err := f.dates("q.pub_start", "q.pub_end", qq.From, qq.To); err != nil {
+		return page, err
+	}
+	if qq.Doc != "" {
+		f.add("q.doc = (SELECT id FROM documents WHERE doc_id = ?)", qq.Doc)
+	}
+	if qq.Speaker != "" {
+		ids, err := resolveEntities(ctx, q, qq.Speaker)
+		if err != nil {
+			return page, err
+		}
+		f.add("q.speaker IN (" + idList(ids) + ")")
+	}
+	if qq.About != "" {
+		ids, err := resolveEntities(ctx, q, qq.About)
+		if err != nil {
+			return page, err
+		}
+		f.add("q.id IN (SELECT quote FROM quote_about WHERE entity IN (" + idList(ids) + "))")
+	}
+	if qq.Via != "" {
+		ids, err := resolveEntities(ctx, q, qq.Via)
+		if err != nil {
+			return page, err
+		}
+		f.add("q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN ("+idList(ids)+")))",
+			store.Fold(strings.TrimSpace(qq.Via)))
+	}
+	// The quote text is cut from the document text (bytes), not stored twice.
+	const cols = `q.id, CAST(substr(CAST(t.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.speaker, COALESCE(e.name, ''), COALESCE(e.type, ''), q.speaker_name, q.anonymous,
+		q.start, q.end, q.confidence, d.doc_id, d.source, d.title, d.published, d.lang, q.pub_start`
+	var (
+		query string
+		args  []any
+		words []string
+		rank  bool
+	)
+	offset := 0
+	if strings.TrimSpace(qq.Text) != "" {
+		pq, err := store.ParseQuery(qq.Text)
+		if err != nil {
+			return page, err
+		}
+		if offset, err = store.DecodeOffset(qq.Cursor); err != nil {
+			return page, err
+		}
+		words, rank = pq.Words(), true
+		query = "SELECT " + cols + " FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid JOIN documents d ON d.id = q.doc JOIN texts t ON t.id = q.doc" +
+			" LEFT JOIN entities e ON e.id = q.speaker WHERE quote_fts MATCH ?" + f.sql() + " ORDER BY quote_fts.rank LIMIT ? OFFSET ?"
+		args = append(append([]any{pq.FTS5(qq.Lang)}, f.args...), limit+1, offset)
+	} else {
+		cur, err := store.DecodeCursor(qq.Cursor, 2)
+		if err != nil {
+			return page, err
+		}
+		if cur != nil {
+			n, err := strconv.ParseInt(cur[1], 10, 64)
+			if err != nil {
+				return page, fmt.Errorf("%w: malformed cursor", store.ErrInvalid)
+			}
+			f.add("(q.pub_start < ? OR (q.pub_start = ? AND q.id < ?))", cur[0], cur[0], n)
+		}
+		query = "SELECT " + cols + " FROM quotes q JOIN documents d ON d.id = q.doc JOIN texts t ON t.id = q.doc LEFT JOIN entities e ON e.id = q.speaker" +
+			" WHERE 1" + f.sql() + " ORDER BY q.pub_start DESC, q.id DESC LIMIT ?"
+		args = append(f.args, limit+1)
+	}
+	type row struct {
+		q     store.Quote
+		qid   int64
+		pubSt string
+	}
+	var rows []row
+	err = scanAll(ctx, q, query, args, func(r *sql.Rows) error {
+		var (
+			x           row
+			speaker     sql.NullInt64
+			gname, gtyp string
+			pub         string
+		)
+		if err := r.Scan(&x.qid, &x.q.Text, &x.q.Kind, &speaker, &gname, &gtyp, &x.q.SpeakerText, &x.q.Anonymous,
+			&x.q.Span.Start, &x.q.Span.End, &x.q.Confidence, &x.q.Doc.ID, &x.q.Doc.Source, &x.q.Doc.Title, &pub,
+			&x.q.Doc.Lang, &x.pubSt); err != nil {
+			return err
+		}
+		x.q.ID = idString(x.qid)
+		x.q.Doc.Published = store.ParseDocDate(pub)
+		if speaker.Valid {
+			x.q.Speaker = &store.Ref{ID: idString(speaker.Int64), Name: gname, Type: gtyp}
+		}
+		if words != nil {
+			x.q.Snippet = store.Snippet(x.q.Text, store.Column(x.q.Doc.Lang), words, 1<<20)
+		}
+		rows = append(rows, x)
+		return nil
+	})
+	if err != nil {
+		return page, err
+	}
+	if len(rows) > limit {
+		rows = rows[:limit]
+		last := rows[limit-1]
+		switch {
+		case !rank:
+			page.Next = store.EncodeCursor(last.pubSt, idString(last.qid))
+		case offset+limit <= store.MaxOffset:
+			page.Next = store.OffsetCursor(offset + limit)
+		}
+	}
+	if len(rows) == 0 {
+		return page, nil
+	}
+	ids := make([]int64, len(rows))
+	index := map[int64]int{}
+	for i, r := range rows {
+		ids[i] = r.qid
+		index[r.qid] = i
+	}
+	if err := scanAll(ctx, q, "SELECT quote, role, name, entity FROM quote_relays WHERE quote IN ("+idList(ids)+") ORDER BY quote, role, pos",
+		nil, func(r *sql.Rows) error {
+			var (
+				qid    int64
+				role   string
+				entity sql.NullInt64
+				x      store.Relay
+			)
+			if err := r.Scan(&qid, &role, &x.Name, &entity); err != nil {
+				return err
+			}
+			if entity.Valid {
+				x.EntityID = idString(entity.Int64)
+			}
+			row := &rows[index[qid]]
+			if role == "to" {
+				row.q.To = append(row.q.To, x)
+			} else {
+				row.q.Via = append(row.q.Via, x)
+			}
+			return nil
+		}); err != nil {
+		return page, err
+	}
+	if err := scanAll(ctx, q, "SELECT a.quote, e.id, e.name, e.type FROM quote_about a JOIN entities e ON e.id = a.entity WHERE a.quote IN ("+
+		idList(ids)+") ORDER BY a.quote, e.docs DESC", nil, func(r *sql.Rows) error {
+		var (
+			qid int64
+			eid int64
+			x   store.Ref
+		)
+		if err := r.Scan(&qid, &eid, &x.Name, &x.Type); err != nil {
+			return err
+		}
+		x.ID = idString(eid)
+		row := &rows[index[qid]]
+		row.q.About = append(row.q.About, x)
+		return nil
+	}); err != nil {
+		return page, err
+	}
+	for _, r := range rows {
+		page.Items = append(page.Items, r.q)
+	}
+	return page, nil
+}
