@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/analysis"
 	"github.com/newsgraph/newsgraph/internal/analysis/clean"
+	"github.com/newsgraph/newsgraph/internal/analysis/event"
 	"github.com/newsgraph/newsgraph/internal/analysis/quantity"
 	"github.com/newsgraph/newsgraph/internal/analysis/quote"
 	"github.com/newsgraph/newsgraph/internal/analysis/segment"
@@ -57,6 +58,7 @@ func DefaultStages() ([]analysis.Stage, error) {
 		quantity.New(),
 		entityStage(),
 		quote.New(),
+		event.New(),
 	}, nil
 }
 

@@ -81,7 +81,7 @@ func New() *Stage {
 func (*Stage) Spec() analysis.Spec {
 	return analysis.Spec{
 		Name:     Name,
-		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved, analysis.LayerEntities, analysis.LayerTimes},
+		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved, analysis.LayerEntities, analysis.LayerTimes, analysis.LayerQuotes},
 		Provides: []analysis.Layer{analysis.LayerEvents},
 	}
 }
@@ -116,11 +116,44 @@ func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 			if tr == nil || seen[tr.typ] {
 				continue
 			}
+			ev := s.build(d, t, tr, tok.Span, scope(d, sent.Span, tok.Span), toks, ms)
+			if len(ev.Participants) == 0 {
+				continue // a trigger word used without anyone doing it
+			}
 			seen[tr.typ] = true
-			d.Events = append(d.Events, s.build(d, t, tr, tok.Span, sent.Span, toks, ms))
+			d.Events = append(d.Events, ev)
 		}
 	}
 	return nil
+}
+
+// isSource reports whether a mention names the speaker of a quote, an
+// outlet relaying it or its recipient: sources are not event participants.
+func isSource(d *doc.Document, s doc.Span) bool {
+	for _, q := range d.Quotes {
+		if q.Speaker.Span.Overlaps(s) {
+			return true
+		}
+		for _, r := range append(q.Via[:len(q.Via):len(q.Via)], q.To...) {
+			if r.Span.Overlaps(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scope returns where an event's arguments are looked for: the content of
+// the quote holding the trigger when there is one (the speaker and the
+// outlets relaying the statement are not participants), else the sentence.
+func scope(d *doc.Document, sent, trig doc.Span) doc.Span {
+	best := sent
+	for _, q := range d.Quotes {
+		if q.Span.Contains(trig) && q.Span.Len() < best.Len() || q.Span.Contains(trig) && !sent.Contains(q.Span) {
+			best = doc.Span{Start: max(q.Span.Start, sent.Start), End: min(q.Span.End, sent.End)}
+		}
+	}
+	return best
 }
 
 func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trigger {
@@ -152,7 +185,7 @@ func (s *Stage) build(d *doc.Document, t *tables, tr *trigger, trig, sent doc.Sp
 	}
 	added := map[string]bool{}
 	for _, m := range ms {
-		if !sent.Contains(m.span) {
+		if !sent.Contains(m.span) || isSource(d, m.span) {
 			continue
 		}
 		id := m.ent.ID

@@ -32,6 +32,10 @@ func build(t *testing.T, lang, text string, ents map[string]string, times map[st
 		}
 		d.Entities[k].Mentions = append(d.Entities[k].Mentions, doc.Mention{Span: doc.Span{Start: i, End: i + len(surface)}})
 	}
+	if i := strings.Index(text, ", a déclaré Peskov selon Reuters"); i >= 0 {
+		sp := func(w string) doc.Span { j := strings.Index(text, w); return doc.Span{Start: j, End: j + len(w)} }
+		d.Quotes = append(d.Quotes, doc.Quote{Span: doc.Span{End: i}, Kind: "indirect", Speaker: doc.Speaker{Span: sp("Peskov")}, Via: []doc.Relay{{Span: sp("Reuters")}}})
+	}
 	for surface, value := range times {
 		i := strings.Index(text, surface)
 		d.Times = append(d.Times, doc.Timex{Span: doc.Span{Start: i, End: i + len(surface)}, Type: "DATE", Value: value})
@@ -68,10 +72,22 @@ func TestEvents(t *testing.T) {
 		},
 		{
 			"en visit", "en",
-			"The president will visit Paris from Berlin on Monday.",
-			map[string]string{"Paris": "LOC paris", "Berlin": "LOC berlin"},
+			"Macron will visit Paris from Berlin on Monday.",
+			map[string]string{"Macron": "PER macron", "Paris": "LOC paris", "Berlin": "LOC berlin"},
 			map[string]string{"on Monday": "2024-01-08"},
-			[]string{"TRAVEL - paris berlin 2024-01-08"},
+			[]string{"TRAVEL macron paris berlin 2024-01-08"},
+		},
+		{
+			"en trigger without participant gives nothing", "en",
+			"The president will visit Paris on Monday.",
+			map[string]string{"Paris": "LOC paris"}, nil, nil,
+		},
+		{
+			"fr the speaker and the relaying outlet are not participants", "fr",
+			"Poutine rencontrera Kim, a déclaré Peskov selon Reuters.",
+			map[string]string{"Poutine": "PER putin", "Kim": "PER kim", "Peskov": "PER peskov", "Reuters": "ORG reuters"},
+			nil,
+			[]string{"MEET putin,kim - - -"},
 		},
 		{
 			"en no trigger", "en",
