@@ -40,15 +40,19 @@ func runTrain(e *env, args []string) error {
 }
 
 const trainNERHelp = `
-Train the named-entity tagger for a language and write the model file.
+Train the named-entity tagger for a language and write the model file
+(the shipped models are internal/ner/models/LANG.ner, described with the
+exact commands in internal/ner/models/README.md).
 
 French: WikiNEuRal fr val.conllu (its test.conllu stays held out), plus
---extra europeana (Europeana Newspapers BnF, IOB1) and hipe (CLEF-HIPE-2020
+--extra europeana (Europeana Newspapers BnF, IOB1) and/or hipe (CLEF-HIPE-2020
 French train v0.9, titles and functions cut from person names).
-English: CoNLL-2003 conllpp_train.txt; conllpp_dev.txt is scored after
-every epoch. The gazetteer and case lexicon are built from the same data
-folder (GeoNames, Wikidata country aliases, world leaders, OrangeSum or
-Reuters-21578 text) and stored inside the model.`
+English: CoNLL-2003 conllpp_train.txt (and conllpp_dev.txt with --with-dev;
+otherwise the dev set is scored after every epoch). The gazetteer (GeoNames,
+Wikidata country aliases, world leaders, the other language's entity
+names), the case lexicon and the word clusters (OrangeSum and AADS text for
+French, Reuters-21578 and PolNeAR for English) are built from the same data
+folder and stored inside the model. Training is deterministic for a seed.`
 
 func runTrainNER(e *env, args []string) error {
 	fs := newFlags(e, "train ner", "--lang fr|en [flags]", trainNERHelp)

@@ -79,7 +79,9 @@ func readAll(b *testing.B, names []string, data [][]byte) []*doc.Document {
 
 // BenchmarkFrontHalf measures the front half of the engine (read, language
 // identification, segmentation, cleaning) over 400 OrangeSum articles per
-// op; MB/s is of input bytes. Sub-benchmarks time each step alone.
+// op (their JSON files; all-text reads the same articles as text files with
+// a date header); MB/s is of input bytes. Sub-benchmarks time each step
+// alone.
 func BenchmarkFrontHalf(b *testing.B) {
 	names, data, total := benchFiles(b, 400)
 	eng, err := New(Options{Stages: []analysis.Stage{segment.New(), clean.New()}})
@@ -98,6 +100,24 @@ func BenchmarkFrontHalf(b *testing.B) {
 			}
 		})
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(names))/1e3, "µs/article")
+	})
+	// The same articles as text files with a date header: the reading
+	// cost without JSON decoding.
+	var textNames []string
+	var texts [][]byte
+	var textTotal int64
+	for _, d := range readAll(b, names, data) {
+		t := []byte("date " + d.Published.String() + "\n" + d.Slice(d.Body))
+		textNames, texts, textTotal = append(textNames, d.Source+".txt"), append(texts, t), textTotal+int64(len(t))
+	}
+	b.Run("all-text", func(b *testing.B) {
+		measure(b, textTotal, func() {
+			for _, d := range readAll(b, textNames, texts) {
+				if err := eng.Analyze(ctx, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	})
 	b.Run("read", func(b *testing.B) {
 		measure(b, total, func() { readAll(b, names, data) })

@@ -1,7 +1,15 @@
 // Package ingest turns files into documents. It sniffs each input's format
-// from its content (plain text with an optional header, JSON Lines, HTML,
-// RSS/Atom, WARC), validates and converts its encoding, and reports bad
-// inputs as positioned errors without stopping the batch.
+// from its content (plain text with an optional header, JSON Lines or one
+// JSON object or array, HTML, RSS/Atom/JSON Feed, WARC and .warc.gz),
+// validates and converts its encoding, and reports bad inputs as positioned
+// errors without stopping the batch.
+//
+// Plain text and JSON are read here (text.go, jsonl.go); HTML, feeds and
+// web archives by the html, feed and warc sub-packages, which import only
+// doc and which markup.go wires together (feed items and archived pages go
+// through the HTML reader). Every reader returns documents whose Text is
+// never changed afterwards and whose Body span excludes header lines and
+// surrounding white space.
 package ingest
 
 import (

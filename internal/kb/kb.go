@@ -38,13 +38,16 @@ package kb
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"iter"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,44 +88,59 @@ type Entry struct {
 // duplicates, in a stable order (English first, then French, then the
 // other languages in sorted order).
 func (e *Entry) AllNames() []string {
-	seen := map[string]bool{}
-	var out []string
+	n := 1
+	for _, as := range e.Aliases {
+		n += len(as)
+	}
+	out := make([]string, 0, n)
+	var seen map[string]bool
+	if n > 32 {
+		seen = make(map[string]bool, n)
+	}
 	add := func(s string) {
-		if s != "" && !seen[s] {
-			seen[s] = true
+		switch {
+		case s == "":
+		case seen != nil:
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		case !slices.Contains(out, s):
 			out = append(out, s)
 		}
 	}
 	add(e.Name)
-	for _, l := range langOrder(e.Aliases) {
-		for _, a := range e.Aliases[l] {
+	eachLang(e.Aliases, func(_ string, as []string) {
+		for _, a := range as {
 			add(a)
 		}
-	}
+	})
 	return out
 }
 
-func langOrder(m map[string][]string) []string {
-	ls := make([]string, 0, len(m))
+// eachLang calls fn for the languages of m in order: English, French, then
+// the others sorted.
+func eachLang(m map[string][]string, fn func(lang string, vals []string)) {
+	if len(m) == 0 {
+		return
+	}
+	if v, ok := m["en"]; ok {
+		fn("en", v)
+	}
+	if v, ok := m["fr"]; ok {
+		fn("fr", v)
+	}
+	var buf [8]string
+	rest := buf[:0]
 	for l := range m {
-		ls = append(ls, l)
-	}
-	rank := func(l string) int {
-		switch l {
-		case "en":
-			return 0
-		case "fr":
-			return 1
+		if l != "en" && l != "fr" {
+			rest = append(rest, l)
 		}
-		return 2
 	}
-	sort.Slice(ls, func(i, j int) bool {
-		if rank(ls[i]) != rank(ls[j]) {
-			return rank(ls[i]) < rank(ls[j])
-		}
-		return ls[i] < ls[j]
-	})
-	return ls
+	slices.Sort(rest)
+	for _, l := range rest {
+		fn(l, m[l])
+	}
 }
 
 // Alias is one name of an entry as indexed.
@@ -130,19 +148,43 @@ type Alias struct {
 	Entry *Entry
 	Text  string // the alias as written
 	Lang  string // the language it is listed under ("und" for the name)
+	// shape caches Acronym and Lower for indexed aliases.
+	shape uint8
+}
+
+// Alias shapes.
+const (
+	shapeKnown uint8 = 1 << iota
+	shapeAcronym
+	shapeLower
+)
+
+func aliasShape(text string) uint8 {
+	sh := shapeKnown
+	if IsAcronym(text) {
+		sh |= shapeAcronym
+	}
+	if r, _ := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		sh |= shapeLower
+	}
+	return sh
+}
+
+func (a Alias) shapeOf() uint8 {
+	if a.shape != 0 {
+		return a.shape
+	}
+	return aliasShape(a.Text)
 }
 
 // Acronym reports whether the alias is written in capitals (NSC, U.S.,
 // TASS): such aliases only match text written the same way.
-func (a Alias) Acronym() bool { return IsAcronym(a.Text) }
+func (a Alias) Acronym() bool { return a.shapeOf()&shapeAcronym != 0 }
 
 // Lower reports whether the alias starts with a lowercase letter
 // ("agence de presse centrale coréenne"): such names are matched whatever
 // their case.
-func (a Alias) Lower() bool {
-	r, _ := utf8.DecodeRuneInString(a.Text)
-	return unicode.IsLower(r)
-}
+func (a Alias) Lower() bool { return a.shapeOf()&shapeLower != 0 }
 
 // KB is an indexed knowledge base. It is read-only once built and safe for
 // concurrent use.
@@ -154,7 +196,20 @@ type KB struct {
 	surname map[string][]*Entry
 	maxLen  int
 	first   map[string]int
+	// The word trie of the alias keys: words numbers the words of the
+	// keys from 1, next maps a node and a word number to the next node,
+	// and ends holds the aliases whose key ends at each node (Lookup's
+	// slices).
+	words map[string]int32
+	next  map[uint64]Node
+	ends  [][]Alias
 }
+
+// Node is a node of the word trie of alias keys: the words read from Root.
+type Node int32
+
+// Root is the trie node before the first word.
+const Root Node = 0
 
 // ErrFormat is wrapped by the errors Load returns for malformed input.
 var ErrFormat = errors.New("kb: bad entry")
@@ -173,26 +228,54 @@ func Load(r io.Reader) ([]Entry, error) {
 		if len(b) == 0 || b[0] == '#' {
 			continue
 		}
-		var e Entry
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&e); err != nil {
-			return nil, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
+		e, err := entryAt(string(b), line, ids)
+		if err != nil {
+			return nil, err
 		}
-		if dec.More() {
-			return nil, fmt.Errorf("line %d: %w: trailing data after the object", line, ErrFormat)
-		}
-		if err := e.check(); err != nil {
-			return nil, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
-		}
-		if prev, dup := ids[e.ID]; dup {
-			return nil, fmt.Errorf("line %d: %w: id %q already given on line %d", line, ErrFormat, e.ID, prev)
-		}
-		ids[e.ID] = line
 		out = append(out, e)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("kb: line %d: %w", line+1, err)
+	}
+	return out, nil
+}
+
+// entryAt decodes and checks the record b of line number line; ids maps
+// the ids seen to their lines.
+func entryAt(b string, line int, ids map[string]int) (Entry, error) {
+	e, err := decodeEntry(b)
+	if err != nil {
+		return Entry{}, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
+	}
+	if err := e.check(); err != nil {
+		return Entry{}, fmt.Errorf("line %d: %w: %v", line, ErrFormat, err)
+	}
+	if prev, dup := ids[e.ID]; dup {
+		return Entry{}, fmt.Errorf("line %d: %w: id %q already given on line %d", line, ErrFormat, e.ID, prev)
+	}
+	ids[e.ID] = line
+	return e, nil
+}
+
+// loadString is Load over a whole file held in memory: lines are split as
+// bufio.ScanLines does, and the entries' strings share the memory of s.
+func loadString(s string) ([]Entry, error) {
+	out := make([]Entry, 0, strings.Count(s, "\n")+1)
+	ids := make(map[string]int, cap(out))
+	line := 0
+	for len(s) > 0 {
+		l, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		line++
+		l = strings.TrimSpace(l)
+		if len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		e, err := entryAt(l, line, ids)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }
@@ -235,7 +318,15 @@ func BuiltinEntries() ([]Entry, error) {
 		return nil, fmt.Errorf("kb: built-in base: %w", err)
 	}
 	defer zr.Close()
-	entries, err := Load(zr)
+	// The gzip trailer gives the size of the data (modulo 2³²).
+	var buf bytes.Buffer
+	if n := len(builtin); n >= 4 {
+		buf.Grow(int(binary.LittleEndian.Uint32(builtin[n-4:])) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("kb: built-in base: %w", err)
+	}
+	entries, err := loadString(buf.String())
 	if err != nil {
 		return nil, fmt.Errorf("kb: built-in base: %w", err)
 	}
@@ -266,24 +357,30 @@ func Merge(base, over []Entry) []Entry {
 // then organisations and people, then places by population.
 func New(entries []Entry) *KB {
 	k := &KB{
+		entries: make([]*Entry, 0, len(entries)),
 		byID:    make(map[string]*Entry, len(entries)),
-		alias:   make(map[string][]Alias, len(entries)*4),
+		alias:   make(map[string][]Alias, len(entries)+len(entries)/4),
 		demonym: map[string][]*Entry{},
 		surname: map[string][]*Entry{},
-		first:   map[string]int{},
+		first:   make(map[string]int, len(entries)),
 	}
+	var texts []string // the names of the entry indexed so far
 	for i := range entries {
 		e := &entries[i]
 		k.entries = append(k.entries, e)
 		k.byID[e.ID] = e
-		seen := map[string]bool{}
+		texts = texts[:0]
 		add := func(text, lang string) {
-			key := Key(text)
-			if key == "" || seen[key+"\x00"+text] {
+			// Key is a function of text: one alias per text.
+			if slices.Contains(texts, text) {
 				return
 			}
-			seen[key+"\x00"+text] = true
-			k.alias[key] = append(k.alias[key], Alias{Entry: e, Text: text, Lang: lang})
+			key := Key(text)
+			if key == "" {
+				return
+			}
+			texts = append(texts, text)
+			k.alias[key] = append(k.alias[key], Alias{Entry: e, Text: text, Lang: lang, shape: aliasShape(text)})
 			n := strings.Count(key, " ") + 1
 			if n > k.maxLen {
 				k.maxLen = n
@@ -294,11 +391,11 @@ func New(entries []Entry) *KB {
 			}
 		}
 		add(e.Name, "und")
-		for _, l := range langOrder(e.Aliases) {
-			for _, a := range e.Aliases[l] {
+		eachLang(e.Aliases, func(l string, as []string) {
+			for _, a := range as {
 				add(a, l)
 			}
-		}
+		})
 		if e.Type == PER {
 			for _, n := range e.AllNames() {
 				key := Key(n)
@@ -307,18 +404,48 @@ func New(entries []Entry) *KB {
 				}
 			}
 		}
-		for _, l := range langOrder(e.Demonyms) {
-			for _, d := range e.Demonyms[l] {
+		eachLang(e.Demonyms, func(_ string, ds []string) {
+			for _, d := range ds {
 				key := Key(d)
 				if key != "" && !containsEntry(k.demonym[key], e) {
 					k.demonym[key] = append(k.demonym[key], e)
 				}
 			}
-		}
+		})
 	}
+	byRank := func(a, b Alias) int { return cmp.Compare(rank(b.Entry), rank(a.Entry)) }
+	keys := make([]string, 0, len(k.alias))
 	for key, as := range k.alias {
-		sort.SliceStable(as, func(i, j int) bool { return rank(as[i].Entry) > rank(as[j].Entry) })
-		k.alias[key] = as
+		if len(as) > 1 {
+			slices.SortStableFunc(as, byRank)
+		}
+		keys = append(keys, key)
+	}
+	// The trie, built in key order so that it is the same at every load.
+	slices.Sort(keys)
+	k.words = make(map[string]int32, len(keys))
+	k.next = make(map[uint64]Node, len(keys)+len(keys)/2)
+	k.ends = make([][]Alias, 1, len(keys)+len(keys)/2)
+	for _, key := range keys {
+		n := Root
+		for rest := key; rest != ""; {
+			var w string
+			w, rest, _ = strings.Cut(rest, " ")
+			id, ok := k.words[w]
+			if !ok {
+				id = int32(len(k.words) + 1)
+				k.words[w] = id
+			}
+			edge := uint64(n)<<32 | uint64(id)
+			next, ok := k.next[edge]
+			if !ok {
+				next = Node(len(k.ends))
+				k.ends = append(k.ends, nil)
+				k.next[edge] = next
+			}
+			n = next
+		}
+		k.ends[n] = k.alias[key]
 	}
 	return k
 }
@@ -368,6 +495,36 @@ func (k *KB) Surname(key string) []*Entry { return k.surname[key] }
 // MaxWords returns the largest number of words of any alias key that
 // starts with the word first (0 when no alias starts with it).
 func (k *KB) MaxWords(first string) int { return k.first[first] }
+
+// Word returns the number of a word of some alias key (a word of a Key:
+// "jong"), or 0 when no alias key has it.
+func (k *KB) Word(w string) int32 { return k.words[w] }
+
+// Words returns every word of an alias key with its number (see Word).
+func (k *KB) Words() iter.Seq2[string, int32] { return maps.All(k.words) }
+
+// Next returns the trie node after the word number w from node n, and
+// false when no alias key goes on with that word. Reading the words of a
+// key from Root reaches the node whose Ends are Lookup(key).
+func (k *KB) Next(n Node, w int32) (Node, bool) {
+	if w <= 0 {
+		return 0, false
+	}
+	next, ok := k.next[uint64(n)<<32|uint64(w)]
+	return next, ok
+}
+
+// Ends returns the aliases whose key is the words read from Root to n,
+// best-ranked first (as Lookup).
+func (k *KB) Ends(n Node) []Alias {
+	if n < 0 || int(n) >= len(k.ends) {
+		return nil
+	}
+	return k.ends[n]
+}
+
+// Demonyms returns every demonym key with its entries (see Demonym).
+func (k *KB) Demonyms() iter.Seq2[string, []*Entry] { return maps.All(k.demonym) }
 
 // Key normalises a name for lookup: letters and digits are lowercased and
 // stripped of accents (œ → oe, ß → ss), every other rune separates words,

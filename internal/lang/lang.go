@@ -40,7 +40,7 @@ type Detector struct {
 
 // NewDetector returns a detector over Supported. Models load lazily on the
 // first call to Detect.
-func NewDetector() *Detector { return &Detector{Sample: 1000, Quick: 2000} }
+func NewDetector() *Detector { return &Detector{Sample: 1000, Quick: 1000} }
 
 func (d *Detector) load() {
 	d.once.Do(func() {

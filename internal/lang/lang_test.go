@@ -102,3 +102,19 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 }
+
+func FuzzQuick(f *testing.F) {
+	for _, s := range samples {
+		f.Add(s.text, 1000)
+	}
+	f.Add("l’État qu’il été", 3)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if limit < 0 || limit > 1<<16 {
+			return
+		}
+		tag, conf, ok := quick(s, limit)
+		if ok != (tag != "") || (ok && (conf <= 0 || conf >= 1)) || (tag != "" && tag != "fr" && tag != "en") {
+			t.Fatalf("quick = %q %v %v", tag, conf, ok)
+		}
+	})
+}

@@ -45,14 +45,33 @@ func quick(text string, limit int) (tag string, conf float64, ok bool) {
 	total := 0
 	var buf [24]byte
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			i++ // ASCII non-letter
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if c >= utf8.RuneSelf && !unicode.IsLetter(r) {
 			i += n
 			continue
 		}
 		// One word: lowercase it into buf (long words cannot match).
 		w := buf[:0]
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				} else if c < 'a' || c > 'z' {
+					break
+				}
+				if len(w) < len(buf) {
+					w = append(w, c)
+				} else {
+					w = buf[:len(buf)] // too long: no match
+				}
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
 				break
@@ -60,7 +79,7 @@ func quick(text string, limit int) (tag string, conf float64, ok bool) {
 			if len(w)+utf8.UTFMax <= len(buf) {
 				w = utf8.AppendRune(w, unicode.ToLower(r))
 			} else {
-				w = buf[:len(buf)] // too long: no match
+				w = buf[:len(buf)]
 			}
 			i += n
 		}

@@ -1,6 +1,9 @@
 package ner
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Feature templates. The numbers are part of the model format.
 const (
@@ -48,25 +51,51 @@ const (
 const maxFeatures = 64
 
 // lexicons is what feature extraction looks up besides the words: the
-// gazetteer and the case lexicon, merged into one table.
+// gazetteer, the case lexicon and the word clusters, merged into one table.
 type lexicons struct {
 	table    *lexTable
-	gaz      []GazEntry        // canonical, as saved
-	words    map[string]uint8  // fold key → case class, as saved
-	clusters map[string]uint64 // fold key → cluster path, as saved
+	gaz      []GazEntry  // canonical, as saved
+	words    []wordValue // fold key → case class, as saved
+	clusters []wordValue // fold key → cluster path, as saved
+}
+
+// wordValue is a word of the case lexicon or of the clusters.
+type wordValue struct {
+	word  string
+	value uint64
+}
+
+// sortedValues returns m as a list sorted by value, then word (the order
+// that compresses best).
+func sortedValues[V uint8 | uint64](m map[string]V) []wordValue {
+	out := make([]wordValue, 0, len(m))
+	for k, v := range m {
+		out = append(out, wordValue{k, uint64(v)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].value != out[j].value {
+			return out[i].value < out[j].value
+		}
+		return out[i].word < out[j].word
+	})
+	return out
 }
 
 // newLexicons builds the look-up table from a canonical gazetteer (see
-// canonicalGazetteer) and a case lexicon.
-func newLexicons(gaz []GazEntry, caselex map[string]uint8, clusters map[string]uint64) *lexicons {
-	lx := &lexicons{table: newLexTable(len(caselex) + 2*len(gaz) + len(clusters)/2), gaz: gaz, words: caselex, clusters: clusters}
-	for k, c := range caselex {
-		if c > clsUnseen && c < numCls {
-			lx.table.or(keyHash(k), uint64(c))
+// canonicalGazetteer), a case lexicon and word clusters.
+func newLexicons(gaz []GazEntry, caselex, clusters []wordValue) *lexicons {
+	n := len(caselex) + len(clusters)
+	for _, e := range gaz {
+		n += 1 + strings.Count(e.Name, " ")
+	}
+	lx := &lexicons{table: newLexTable(n), gaz: gaz, words: caselex, clusters: clusters}
+	for _, c := range caselex {
+		if c.value > clsUnseen && c.value < numCls {
+			lx.table.or(keyHash(c.word), c.value)
 		}
 	}
-	for k, c := range clusters {
-		lx.table.or(keyHash(k), c<<lexCluShift)
+	for _, c := range clusters {
+		lx.table.or(keyHash(c.word), c.value<<lexCluShift)
 	}
 	for _, e := range gaz {
 		bit := uint64(1) << (lexGazBase + typeIndex(e.Type))
@@ -105,6 +134,7 @@ type wordInfo struct {
 	clu   uint64   // cluster path (see Clusters)
 	cased bool     // written with a capital letter
 	cs    uint8    // casing class as written
+	alnum bool     // has a letter or a digit
 }
 
 // Case transforms applied to a word before its form and shape are hashed.
@@ -226,7 +256,11 @@ func hashWord(w string, wi *wordInfo) uint8 {
 		n++
 		form = hashRune(form, r)
 		c := shapeClass(r)
+		if c == 'd' {
+			wi.alnum = true
+		}
 		if c == 'X' || c == 'x' || c == 'L' {
+			wi.alnum = true
 			u := c == 'X'
 			if letters == 0 {
 				firstUpper = u

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 )
 
 // File format (version 1): the 8-byte magic "NGNER\x00\x01\n" followed by
@@ -60,37 +59,15 @@ func (m *Model) Save(w io.Writer) error {
 		e.bytes([]byte{byte(typeIndex(g.Type))})
 		e.str(g.Name)
 	}
-	words := make([]string, 0, len(m.lex.words))
-	for k := range m.lex.words {
-		words = append(words, k)
+	e.uvarint(uint64(len(m.lex.words)))
+	for _, w := range m.lex.words {
+		e.bytes([]byte{byte(w.value)})
+		e.str(w.word)
 	}
-	sort.Slice(words, func(i, j int) bool {
-		a, b := m.lex.words[words[i]], m.lex.words[words[j]]
-		if a != b {
-			return a < b
-		}
-		return words[i] < words[j]
-	})
-	e.uvarint(uint64(len(words)))
-	for _, k := range words {
-		e.bytes([]byte{m.lex.words[k]})
-		e.str(k)
-	}
-	clu := make([]string, 0, len(m.lex.clusters))
-	for k := range m.lex.clusters {
-		clu = append(clu, k)
-	}
-	sort.Slice(clu, func(i, j int) bool {
-		a, b := m.lex.clusters[clu[i]], m.lex.clusters[clu[j]]
-		if a != b {
-			return a < b
-		}
-		return clu[i] < clu[j]
-	})
-	e.uvarint(uint64(len(clu)))
-	for _, k := range clu {
-		e.uvarint(m.lex.clusters[k])
-		e.str(k)
+	e.uvarint(uint64(len(m.lex.clusters)))
+	for _, w := range m.lex.clusters {
+		e.uvarint(w.value)
+		e.str(w.word)
 	}
 	// Hot features, then the others, each in hash order.
 	e.uvarint(uint64(len(m.keys)))
@@ -259,7 +236,7 @@ func decode(b []byte) (*Model, error) {
 		}
 	}
 	nc := d.count(2)
-	caselex := make(map[string]uint8, nc)
+	caselex := make([]wordValue, 0, nc)
 	for i := 0; i < nc && d.err == nil; i++ {
 		c := d.take(1)
 		w := d.str()
@@ -267,11 +244,11 @@ func decode(b []byte) (*Model, error) {
 			if c[0] == clsUnseen || c[0] >= numCls {
 				return nil, fmt.Errorf("case class %d", c[0])
 			}
-			caselex[w] = c[0]
+			caselex = append(caselex, wordValue{w, uint64(c[0])})
 		}
 	}
 	nu := d.count(2)
-	clusters := make(map[string]uint64, nu)
+	clusters := make([]wordValue, 0, nu)
 	for i := 0; i < nu && d.err == nil; i++ {
 		c := d.uvarint()
 		w := d.str()
@@ -279,7 +256,7 @@ func decode(b []byte) (*Model, error) {
 			if c >= 1<<(3*clusterBits) {
 				return nil, fmt.Errorf("cluster path %d", c)
 			}
-			clusters[w] = c
+			clusters = append(clusters, wordValue{w, c})
 		}
 	}
 	nf := d.count(1 + numLabels)

@@ -166,6 +166,7 @@ type scratch struct {
 	lexv  []uint64
 	gaz   [][4]uint8
 	feats []uint64
+	ends  []int32 // per word: score of ending the open name there
 }
 
 func (s *scratch) grow(n int) {
@@ -298,6 +299,12 @@ func (m *Model) getScratch() *scratch {
 func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []int) []int {
 	s.grow(len(words))
 	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz)
+	if cap(s.ends) < len(words) {
+		s.ends = make([]int32, len(words))
+	}
+	ends := s.ends[:len(words)]
+	start := len(labels)
+	open := -1 // first word of the name being read, if any
 	prev1, prev2 := numLabels, numLabels
 	for i := range words {
 		f := staticFeatures(s.info, i, mode, s.feats[:0])
@@ -307,16 +314,58 @@ func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []i
 		var scores [numLabels]int32
 		m.score(f, &scores)
 		best := -1
+		alnum := s.info[i].alnum
 		for l := 0; l < numLabels; l++ {
-			if allowed(prev1, l) && (best < 0 || scores[l] > scores[best]) {
+			if allowed(prev1, l) && (alnum || !starts(l)) && (best < 0 || scores[l] > scores[best]) {
 				best = l
+			}
+		}
+		if open >= 0 && (best == 0 || labelPart(best) == partB || labelPart(best) == partU) {
+			closeName(labels[start:], ends, open, i)
+			open = -1
+		}
+		if best > 0 {
+			t := labelType(best) - 1
+			switch labelPart(best) {
+			case partB:
+				open = i
+				ends[i] = scores[internalLabel(t, partU)]
+			case partI:
+				ends[i] = scores[internalLabel(t, partL)]
+			case partL, partU:
+				open = -1
 			}
 		}
 		labels = append(labels, best)
 		prev2, prev1 = prev1, best
 	}
-	for i, l := range labels {
+	if open >= 0 {
+		closeName(labels[start:], ends, open, len(words))
+	}
+	for i, l := range labels[start:] {
 		hist.record(&s.info[i], l)
 	}
 	return labels
+}
+
+// closeName ends the name opened at word open (a B label followed by I
+// labels up to word end) that the tagger left without its L label: the
+// name ends at the word whose "last word" (or, for the first, "one-word
+// name") score was highest; the words after it become O.
+func closeName(labels []int, ends []int32, open, end int) {
+	best := open
+	for j := open + 1; j < end; j++ {
+		if ends[j] > ends[best] {
+			best = j
+		}
+	}
+	t := labelType(labels[open]) - 1
+	if best == open {
+		labels[open] = internalLabel(t, partU)
+	} else {
+		labels[best] = internalLabel(t, partL)
+	}
+	for j := best + 1; j < end; j++ {
+		labels[j] = 0
+	}
 }

@@ -80,6 +80,19 @@ func (s *Scores) Micro() Count {
 	return c
 }
 
+// MicroOf returns the counts summed over the given types.
+func (s *Scores) MicroOf(types ...string) Count {
+	var c Count
+	for _, t := range types {
+		if x, ok := s.ByType[t]; ok {
+			c.TP += x.TP
+			c.FP += x.FP
+			c.FN += x.FN
+		}
+	}
+	return c
+}
+
 // Write prints a table of precision, recall and F1 per type and overall.
 func (s *Scores) Write(w io.Writer) {
 	fmt.Fprintf(w, "%-8s %7s %7s %7s %6s %6s %6s\n", "type", "P", "R", "F1", "TP", "FP", "FN")

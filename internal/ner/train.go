@@ -157,7 +157,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 			nSents++
 		}
 	}
-	lx := newLexicons(canonicalGazetteer(filterGazetteer(opt.Gazetteer, opt.CaseLexicon)), opt.CaseLexicon, opt.Clusters)
+	lx := newLexicons(canonicalGazetteer(filterGazetteer(opt.Gazetteer, opt.CaseLexicon)), sortedValues(opt.CaseLexicon), sortedValues(opt.Clusters))
 	progress("ner train: %d sentences, %d words (%d sentences with case copies, %d documents); gazetteer %d names, case lexicon %d words, %d clustered words",
 		len(data), nWords, nSents, len(docs), len(lx.gaz), len(lx.words), len(lx.clusters))
 

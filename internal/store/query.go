@@ -148,7 +148,42 @@ func ParseQuery(s string) (Query, error) {
 	if q.Empty() {
 		return Query{}, fmt.Errorf("%w: the query has no word to search for", ErrInvalid)
 	}
+	q.dropStopwords()
 	return q, nil
+}
+
+// stopwords are French and English function words. As lone words in a
+// query with other words they select nothing (bm25 gives them no weight)
+// but cost the most to match, so they are dropped; inside phrases they
+// are kept.
+var stopwords = wordSet(`
+	le la les l un une des du de d au aux et ou à a en dans sur pour par avec sans sous ce cet cette ces se sa son ses
+	leur leurs qui que qu dont où il elle ils elles on nous vous je j tu me m te t lui y ne n pas est sont c s mais
+	the a an and or of to in on at by for with from as is are was were be been it its this that these those
+	he she they we you i his her their our not but if than so which who whom what`)
+
+// wordSet makes a read-only lookup table of folded words.
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[Fold(w)] = true
+	}
+	return m
+}
+
+// dropStopwords removes groups that are a lone stopword, unless every
+// group is.
+func (q *Query) dropStopwords() {
+	var kept []Group
+	for _, g := range q.Groups {
+		if len(g.Alts) == 1 && len(g.Alts[0].Words) == 1 && stopwords[Fold(g.Alts[0].Words[0])] {
+			continue
+		}
+		kept = append(kept, g)
+	}
+	if len(kept) > 0 {
+		q.Groups = kept
+	}
 }
 
 func unitOf(text string) Unit {

@@ -268,6 +268,31 @@ func features(text string, t *tables) para {
 	letters, upper := 0, 0
 	inWord := false
 	for _, r := range text {
+		if r < utf8.RuneSelf { // ASCII fast path
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				if !inWord {
+					p.words++
+				}
+				inWord = true
+				if r >= 'a' {
+					letters++
+				}
+			case 'A' <= r && r <= 'Z':
+				if !inWord {
+					p.words++
+				}
+				inWord = true
+				letters++
+				upper++
+			case r == '"':
+				p.quoted = true
+				inWord = false
+			case r != '-' && r != '\'':
+				inWord = false
+			}
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !inWord {
 				p.words++

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -112,9 +111,11 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 		}
 		c := a.typeRun(ws, s, e, rolePrefix)
 		if c.typ == kb.PER {
-			// "Joseph Young of Baltimore": a person and a place.
+			// "Joseph Young of Baltimore", "David Gilmour de Pink Floyd": a
+			// full name, then a place or group. ("Charles de Gaulle" has
+			// one word before its particle.)
 			for k := s + 1; k+1 < e; k++ {
-				if ws[k].isWord() && a.r.particles[ws[k].key] && !ws[k].cap && (ws[k].key == "of" || a.knownPlace(ws, k+1, e)) {
+				if ws[k].isWord() && a.r.particles[ws[k].key] && !ws[k].cap && (ws[k].key == "of" || a.knownPlace(ws, k+1, e) || words(ws, s, k) >= 2) {
 					out = append(out, a.typeRun(ws, s, k, rolePrefix), a.typeRun(ws, k+1, e, false))
 					return
 				}
@@ -504,7 +505,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 				continue
 			}
 			switch {
-			case c.src == srcCaps && (c.weak || c.guess && (os.Getenv("ENT_B") == "" || c.typ != kb.PER || c.j-c.i == 1)):
+			case c.src == srcCaps && (c.guess || c.weak):
 				c.typ, c.weak, c.guess = t, false, false
 			case c.src == srcKB && c.j-c.i == 1 && c.entry.Type == kb.LOC && c.entry.Kind != "country" && c.entry.Kind != "capital" &&
 				(t == kb.ORG || t == kb.PER && c.entry.Population < 200000):
@@ -602,4 +603,15 @@ func capitalised(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// words counts the word tokens of [i, j).
+func words(ws []word, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if ws[k].isWord() {
+			n++
+		}
+	}
+	return n
 }

@@ -395,10 +395,15 @@ func (a *analyzer) setting(j int, u unit, via *[]doc.Relay) int {
 		break
 	}
 	if k < u.b {
-		switch a.toks[k].low {
+		switch l := a.toks[k].low; l {
 		case "à", "au", "aux", "avec", "with", "to", "on", "sur", "de", "du", "d'", "for":
 			if e := a.npForward(k+1, u.b); e > k+1 {
-				a.addRelay(via, k+1, e)
+				// "dans un entretien au Monde", "in an interview with CNN";
+				// not "lors d'une conférence de presse à Washington"
+				c := a.candidate(k+1, e)
+				if c.kind == kName && (l == "au" || l == "aux" || l == "avec" || l == "with" || a.outletLike(c.ns, c.ne)) {
+					a.addRelay(via, k+1, e)
+				}
 				k = e
 			}
 		}
@@ -419,7 +424,9 @@ func (a *analyzer) outletAfter(j int, u unit, via *[]doc.Relay) int {
 		return j
 	}
 	c := a.candidate(j+1, e)
-	if c.kind == kName && a.outletLike(c.ns, c.ne) {
+	// "sur France Inter", "on CNN": a name right after the preposition
+	// (with no determiner) is a station or channel.
+	if c.kind == kName && (a.outletLike(c.ns, c.ne) || c.ns == j+1 && a.c.firstName(a.d.Text[a.toks[c.ns].sp.Start:a.toks[c.ns].sp.End]) == 0 && a.entityType(c.ns, c.ne) != "PER") {
 		a.addRelay(via, c.ns, c.ne)
 		return e
 	}
@@ -513,6 +520,14 @@ func (a *analyzer) lastOutlet(pos int) *doc.Relay {
 	return nil
 }
 
+// entityType returns the type of the entity covering [s, e), or "".
+func (a *analyzer) entityType(s, e int) string {
+	if ei := a.entityOf(s, e); ei >= 0 {
+		return a.d.Entities[ei].Type
+	}
+	return ""
+}
+
 // outletLike reports names of news outlets and agencies.
 func (a *analyzer) outletLike(s, e int) bool {
 	if ei := a.entityOf(s, e); ei >= 0 && a.d.Entities[ei].Type == "PER" {
@@ -557,6 +572,7 @@ func (a *analyzer) newAtt(sp speaker, cue doc.Span, via, to []doc.Relay, conf fl
 		conf *= 0.9
 	}
 	a.atts = append(a.atts, attribution{spk: sp, cue: cue, via: via, to: to, conf: conf, pos: pos, para: para})
+	a.paraA[para] = append(a.paraA[para], len(a.atts)-1)
 	return len(a.atts) - 1
 }
 
@@ -610,7 +626,7 @@ func (a *analyzer) attributeUnit(ui int) {
 	a.colonName(ui)
 	a.nested(ui)
 	if ai, ok := a.unitAtt[ui]; ok {
-		for qi := range a.quotes {
+		for _, qi := range a.unitQuotes(u) {
 			q := &a.quotes[qi]
 			if q.att < 0 && q.open >= u.a && q.open < u.b && (q.words >= 3 || q.open > a.atts[ai].pos) {
 				q.att, q.how = ai, howUnit
@@ -762,8 +778,11 @@ func (a *analyzer) subjectBefore(vgs int, u unit) cand {
 		cs := a.chunkStart(end, u)
 		s := a.npBackward(end, cs)
 		if s == end || comma && s != cs {
-			// a relative or participial chunk between commas: skip it
-			if comma && cs > u.a && a.toks[cs-1].low == "," && cs < end && (a.isClass(cs, cRel) || !a.toks[cs].is(fCap) && !a.isClass(cs, cDet)) {
+			// a relative, participial or appositive chunk between commas
+			// ("who imposed the sentences", "a former negotiator at the
+			// WTO"): skip it
+			indef := a.toks[cs].cls&cIndef != 0
+			if comma && cs > u.a && a.toks[cs-1].low == "," && cs < end && (a.isClass(cs, cRel) || indef || a.toks[cs].Kind() == 1 || !a.toks[cs].is(fCap) && !a.isClass(cs, cDet)) {
 				end = cs
 				continue
 			}
@@ -864,7 +883,7 @@ func (a *analyzer) extendSpeaker(c *cand, u unit) int {
 // before end.
 func (a *analyzer) chunkStart(end int, u unit) int {
 	k := end - 1
-	for k >= u.a {
+	for k >= u.a && k >= end-4*maxNP {
 		t := &a.toks[k]
 		if t.tq >= 0 {
 			k = a.quotes[t.tq].open - 1
@@ -990,6 +1009,7 @@ func (a *analyzer) regionStart(ui int) int {
 	for s < u.b && a.consumed[s] {
 		s++
 	}
+	a.ucur = s
 	for s < u.b && (a.toks[s].low == "," || a.toks[s].low == "—") {
 		s++
 	}
@@ -1253,13 +1273,32 @@ func (a *analyzer) colonName(ui int) {
 	}
 }
 
+// unitQuotes returns the quotes opening in unit u.
+func (a *analyzer) unitQuotes(u unit) []int {
+	list := a.paraQ[u.para]
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.quotes[list[m]].open < u.a {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	e := lo
+	for e < len(list) && a.quotes[list[e]].open < u.b {
+		e++
+	}
+	return list[lo:e]
+}
+
 // nested finds "Selon X, ..." at the start of a sentence inside a direct
 // quote: reported content inside the quote, with a named source.
 func (a *analyzer) nested(ui int) {
 	u := a.units[ui]
-	for qi := range a.quotes {
+	for _, qi := range a.unitQuotes(u) {
 		q := &a.quotes[qi]
-		if q.title || q.open < u.a || q.open >= u.b {
+		if q.title {
 			continue
 		}
 		last := q.end
@@ -1334,9 +1373,9 @@ func (a *analyzer) applyDangling() {
 		if !d.spk.named {
 			continue
 		}
-		for qi := range a.quotes {
+		for _, qi := range window(a.paraQ[d.para], func(k int) int { return a.quotes[k].open }, d.pos) {
 			q := &a.quotes[qi]
-			if q.para != d.para || q.open > d.pos || q.title {
+			if q.open > d.pos || q.title {
 				continue
 			}
 			if q.att < 0 || a.atts[q.att].spk.pronoun && a.atts[q.att].para == d.para {

@@ -16,6 +16,7 @@ func enClosed() map[string]int {
 	set(cPron|cFem, "she")
 	set(cPron|cPlural, "they", "them")
 	set(cPron, "i", "we", "you", "us", "me")
+	set(cDet|cIndef, "others", "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "each")
 	set(cAux, "cannot", "can't", "won't", "didn't", "doesn't", "don't", "isn't", "wasn't", "hasn't", "haven't",
 		"hadn't", "wouldn't", "couldn't", "shouldn't", "can", "aren't", "weren't")
 	set(cAdv, "now", "longer", "no", "never", "not", "ever", "once", "widely", "long")

@@ -23,6 +23,7 @@ func frClosed() map[string]int {
 	set(cPron|cMasc|cPlural, "ils", "eux", "ceux-ci")
 	set(cPron|cFem|cPlural, "elles", "celles-ci")
 	set(cPron, "je", "nous", "vous", "on", "tu", "j'")
+	set(cDet|cIndef|cPlural, "beaucoup", "tous", "toutes", "chacun", "chacune", "certains", "d'aucuns", "personne", "rien", "nombre", "la plupart", "autres")
 	set(cAux, "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "est", "sont", "était",
 		"étaient", "sera", "seront", "serait", "seraient", "fut", "s'", "se", "n'", "ne", "pas", "point", "jamais",
 		"lui", "leur", "l'", "nous", "vous", "y", "en", "va", "vont", "allait", "vient", "venait", "d'", "de", "peut",

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -73,4 +74,38 @@ func TestDebugFile(t *testing.T) {
 	d.Lang = os.Getenv("QUOTE_LANG")
 	run(t, d)
 	fmt.Print(dump(d))
+}
+
+// TestDumpWire writes the JSON form of the files listed in QUOTE_WIRE
+// (space separated) analysed without the entity stage, to QUOTE_WIRE_OUT;
+// skipped otherwise. It checks the stage alone with the project scorer.
+func TestDumpWire(t *testing.T) {
+	list, out := os.Getenv("QUOTE_WIRE"), os.Getenv("QUOTE_WIRE_OUT")
+	if list == "" || out == "" {
+		t.Skip("set QUOTE_WIRE and QUOTE_WIRE_OUT")
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, path := range strings.Fields(list) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := ingest.ParseText(path, string(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Lang = "fr"
+		if strings.Contains(path, "/en") {
+			d.Lang = "en"
+		}
+		run(t, d)
+		if err := enc.Encode(doc.ToWire(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

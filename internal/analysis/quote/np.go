@@ -140,22 +140,35 @@ func (a *analyzer) nameTok(i int) bool {
 		return false // a title: Mayor, Judge, Président
 	}
 	if t.is(fSentStart) && !a.capSeen[t.low] {
-		return i+1 < len(a.toks) && a.toks[i+1].is(fCap) && !a.toks[i+1].is(fSentStart) && a.toks[i+1].q < 0
+		// a sentence-initial word never seen capitalised elsewhere is a
+		// name when another name or a verb follows ("Koffler estime")
+		if i+1 >= len(a.toks) || a.toks[i+1].q >= 0 {
+			return false
+		}
+		n := &a.toks[i+1]
+		return n.is(fCap) && !n.is(fSentStart) || n.cue&cueVerb != 0 && n.cue&cuePart == 0 || n.cls&cAux != 0 && n.cls&(cPron|cOf|cDet) == 0
 	}
 	return true
 }
 
+// maxRun bounds the length of a name run (tokens).
+const maxRun = 10
+
 // runEnd returns the end of the name run starting at i (i itself if none).
 func (a *analyzer) runEnd(i, limit int) int {
 	j := i
+	if limit > i+maxRun {
+		limit = i + maxRun
+	}
 	for j < limit {
 		switch {
 		case a.nameTok(j):
 			j++
 		case j > i && a.isNameDot(j):
 			j++
-		case j > i && j+1 < limit && isParticle(a.toks[j].low) && !a.toks[j].is(fSentStart) && a.nameTok(j+1) && a.toks[j].q < 0:
-			j++
+		case j > i && j+1 < limit && isParticle(a.toks[j].low) && !a.toks[j].is(fSentStart) && a.toks[j].q < 0 &&
+			(a.nameTok(j+1) || a.toks[j+1].is(fCap) && a.toks[j+1].head == 'p' && a.toks[j+1].q < 0):
+			j += 2 // "Le Maire", "de Gaulle": a title word after a particle is a surname
 		default:
 			return j
 		}
@@ -434,6 +447,11 @@ func (a *analyzer) candidate(s, e int) cand {
 			c.name = a.slice(i, e)
 			return c
 		}
+	}
+	// R2o: an institution named by its head noun and a complement (le
+	// ministère de l'Intérieur, la Banque de France).
+	if headAt == i && hclass == 'o' && compAt > headAt && len(runs) > 0 && runs[0].s > compAt && runs[len(runs)-1].e == e {
+		return a.named(c, headAt, e)
 	}
 	// R2: a description headed by a role or document noun.
 	if headAt >= 0 && (hclass == 'p' || hclass == 'd') && (len(runs) == 0 || runs[0].s > headAt) {

@@ -128,11 +128,14 @@ type analyzer struct {
 	units    []unit
 	atts     []attribution
 	mentions []mention
-	consumed []bool          // tokens already part of an attribution or content
-	capSeen  map[string]bool // words seen capitalised inside a sentence
-	entTok   []int32         // entity index of each token, or -1
-	unitAtt  map[int]int     // first attribution of each unit
-	ucur     int             // first token of the current unit not used by an attribution
+	consumed []bool           // tokens already part of an attribution or content
+	capSeen  map[string]bool  // words seen capitalised inside a sentence
+	entTok   []int32          // entity index of each token, or -1
+	unitAtt  map[int]int      // first attribution of each unit
+	paraQ    map[int][]int    // quotes of each paragraph
+	paraA    map[int][]int    // attributions of each paragraph
+	fullIdx  map[string][]int // mentions of two or more words by first and last word
+	ucur     int              // first token of the current unit not used by an attribution
 	outlets  []relayRef
 	indirect []indirectRec
 	dangling []int // attributions with no content or quote of their own
@@ -143,7 +146,7 @@ type analyzer struct {
 }
 
 func newAnalyzer(d *doc.Document, r *rules, c *common) *analyzer {
-	return &analyzer{d: d, r: r, c: c, paraLast: map[int]int{}, unitAtt: map[int]int{}}
+	return &analyzer{d: d, r: r, c: c, paraLast: map[int]int{}, unitAtt: map[int]int{}, paraQ: map[int][]int{}, paraA: map[int][]int{}}
 }
 
 func (a *analyzer) run() {
@@ -254,6 +257,7 @@ func (a *analyzer) findQuotes() {
 	// Mark tokens, classify titles, measure chains.
 	for qi := range a.quotes {
 		q := &a.quotes[qi]
+		a.paraQ[q.para] = append(a.paraQ[q.para], qi)
 		a.classify(qi)
 		for i := q.open; i < q.end; i++ {
 			if q.title {
@@ -508,9 +512,12 @@ func (a *analyzer) paraAttribution(q *quoteRec) int {
 		return -1
 	}
 	best, bestDist := -1, 1<<30
-	for ai := range a.atts {
+	// Only the neighbours count: look at a bounded window of the
+	// paragraph's attributions and quotes around this one.
+	atts := window(a.paraA[q.para], func(ai int) int { return a.atts[ai].pos }, q.open)
+	for _, ai := range atts {
 		at := &a.atts[ai]
-		if at.para != q.para || at.spk.name == "" || at.weak {
+		if at.spk.name == "" || at.weak {
 			continue
 		}
 		dist := q.open - at.pos
@@ -521,9 +528,9 @@ func (a *analyzer) paraAttribution(q *quoteRec) int {
 			best, bestDist = ai, dist
 		}
 	}
-	for k := range a.quotes {
+	for _, k := range window(a.paraQ[q.para], func(k int) int { return a.quotes[k].open }, q.open) {
 		o := &a.quotes[k]
-		if o.para != q.para || o.att < 0 || o.how > howUnit {
+		if o.att < 0 || o.how > howUnit {
 			continue
 		}
 		dist := q.open - o.open
@@ -535,6 +542,31 @@ func (a *analyzer) paraAttribution(q *quoteRec) int {
 		}
 	}
 	return best
+}
+
+// maxWindow bounds the neighbours paraAttribution looks at.
+const maxWindow = 32
+
+// window returns the part of list (sorted by key) within maxWindow
+// entries of the first entry whose key is >= at.
+func window(list []int, key func(int) int, at int) []int {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if key(list[m]) < at {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	s, e := lo-maxWindow, lo+maxWindow
+	if s < 0 {
+		s = 0
+	}
+	if e > len(list) {
+		e = len(list)
+	}
+	return list[s:e]
 }
 
 // prevKept returns the kept paragraph before pi, or -1.

@@ -125,10 +125,7 @@ func (a *analyzer) personLike(s, e int) int {
 	if words == 1 && a.toks[s].is(fUpper) {
 		return -1
 	}
-	if g := a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]); g != 0 && words >= 2 {
-		return 1
-	}
-	if words >= 2 && len(a.c.firstNames) == 0 {
+	if words >= 2 {
 		return 1
 	}
 	return 0
@@ -188,22 +185,48 @@ func (a *analyzer) roleContext(m *mention) {
 }
 
 // fullName returns the index of a mention of two or more words whose first
-// or last word is the one-word name at token s, or -1.
+// or last word is the one-word name at token s (the last one before s, else
+// the first after), or -1.
 func (a *analyzer) fullName(s int) int {
-	w := a.toks[s].low
-	best := -1
-	for k := range a.mentions {
-		m := &a.mentions[k]
-		if m.e-m.s < 2 || m.person < 0 {
-			continue
-		}
-		if a.toks[m.e-1].low == w || a.toks[m.s].low == w {
-			if best < 0 || (m.s < s) && (a.mentions[best].s > s || m.s > a.mentions[best].s) {
-				best = k
+	if a.fullIdx == nil {
+		a.fullIdx = map[string][]int{}
+		for k := range a.mentions {
+			m := &a.mentions[k]
+			if m.e-m.s < 2 || m.person < 0 {
+				continue
+			}
+			a.fullIdx[a.toks[m.e-1].low] = append(a.fullIdx[a.toks[m.e-1].low], k)
+			if f := a.toks[m.s].low; f != a.toks[m.e-1].low {
+				a.fullIdx[f] = append(a.fullIdx[f], k)
 			}
 		}
 	}
+	best := -1
+	for _, k := range a.fullIdx[a.toks[s].low] {
+		m := &a.mentions[k]
+		if best < 0 || (m.s < s) && (a.mentions[best].s > s || m.s > a.mentions[best].s) {
+			best = k
+		}
+	}
 	return best
+}
+
+// maxBack bounds how many mentions a resolution looks back over.
+const maxBack = 300
+
+// mentionsBefore returns the index just past the last mention starting
+// before token pos.
+func (a *analyzer) mentionsBefore(pos int) int {
+	lo, hi := 0, len(a.mentions)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.mentions[m].s < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // entityOf returns the entity covering more than half of the word tokens
@@ -259,10 +282,8 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 			}
 		}
 		if sp.person == 0 {
-			for k := range a.mentions {
-				if a.mentions[k].s == c.ns {
-					sp.person = a.mentions[k].person
-				}
+			if k := a.mentionsBefore(c.ns); k < len(a.mentions) && a.mentions[k].s == c.ns {
+				sp.person = a.mentions[k].person
 			}
 		}
 		return sp
@@ -296,11 +317,9 @@ func (a *analyzer) antecedent(pos int, gender byte, plural bool, para int) *ment
 	}
 	var best *mention
 	bestPos := -1
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	top := a.mentionsBefore(pos)
+	for k := top - 1; k >= 0 && k >= top-maxBack; k-- {
 		m := &a.mentions[k]
-		if m.s >= pos {
-			continue
-		}
 		if m.para < para-3 {
 			break
 		}
@@ -312,7 +331,7 @@ func (a *analyzer) antecedent(pos int, gender byte, plural bool, para int) *ment
 	// Earlier speakers count too (a pronoun often continues one); a known
 	// person first, else a speaker of unknown kind.
 	var weak *mention
-	for k := len(a.atts) - 1; k >= 0; k-- {
+	for k, n := len(a.atts)-1, 0; k >= 0 && n < maxBack; k, n = k-1, n+1 {
 		at := &a.atts[k]
 		if at.pos >= pos || at.spk.name == "" {
 			continue
@@ -351,9 +370,10 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 	if c.headClass == 'p' && c.def && !c.plural {
 		sp.person = 1
 		// the person last named with this role
-		for k := len(a.mentions) - 1; k >= 0; k-- {
+		top := a.mentionsBefore(pos)
+		for k := top - 1; k >= 0 && k >= top-maxBack; k-- {
 			m := &a.mentions[k]
-			if m.s >= pos || m.person < 0 {
+			if m.person < 0 {
 				continue
 			}
 			for _, r := range m.roles {
@@ -373,9 +393,10 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 		words := strings.Fields(fold(desc))
 		if len(words) > 0 {
 			tail := strings.Join(words, " ")
-			for k := len(a.mentions) - 1; k >= 0; k-- {
+			top := a.mentionsBefore(pos)
+			for k := top - 1; k >= 0 && k >= top-maxBack; k-- {
 				m := &a.mentions[k]
-				if m.s >= pos || m.person == 1 {
+				if m.person == 1 {
 					continue
 				}
 				n := fold(m.name)

@@ -84,6 +84,14 @@ type Rules struct {
 }
 
 func rulesFor(tag string) *Rules {
+	switch tag { // the common tags, without parsing
+	case "fr":
+		return &frRules
+	case "en":
+		return &enRules
+	case "", lang.Und:
+		return &undRules
+	}
 	switch lang.Base(tag) {
 	case "fr":
 		return &frRules

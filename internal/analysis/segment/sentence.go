@@ -63,6 +63,15 @@ func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 	tok := func(i int) string { return text[toks[i].Span.Start:toks[i].Span.End] }
 	start := 0
 	for i := 0; i < len(toks); i++ {
+		// Cheap filter on the first and last bytes: most tokens are words
+		// that cannot end a sentence.
+		tk := toks[i]
+		switch c := text[tk.Span.Start]; {
+		case tk.Kind != doc.Word && (c == '.' || c == '!' || c == '?' || c == 0xE2): // … is E2 80 A6
+		case tk.Kind == doc.Word && text[tk.Span.End-1] == '.':
+		default:
+			continue
+		}
 		t := tok(i)
 		weak := false // a period that may belong to an abbreviation
 		switch {

@@ -21,8 +21,13 @@ func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.T
 	i := span.Start
 	end := span.End
 	for i < end {
-		if c := text[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		switch c := text[i]; {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
 			i++
+			continue
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			out = scanWord(text, i, end, rules, out)
+			i = out[len(out)-1].Span.End
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:end])

@@ -47,6 +47,14 @@ func Words(text string) []string {
 					break
 				}
 			}
+			if r2 == '.' {
+				// The final period of an initialism: U.S. J.-P.
+				tok := text[i:j]
+				if k := strings.LastIndexByte(tok, '.'); k >= 0 && utf8.RuneCountInString(tok[k+1:]) == 1 {
+					j += n2
+					break
+				}
+			}
 			if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' {
 				r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 				if j+n2 < len(text) && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {

@@ -29,7 +29,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*store.EntityDetail, err
 	var out *store.EntityDetail
 	err = s.snapshot(ctx, func(q querier) error {
 		var err error
-		out, err = entityDetail(ctx, q, n)
+		out, err = entityDetail(ctx, q, s.window, n)
 		return err
 	})
 	if err != nil {
@@ -50,7 +50,7 @@ func scanEntity(r interface{ Scan(...any) error }, extra ...any) (store.EntitySu
 	return e, err
 }
 
-func entityDetail(ctx context.Context, q querier, id int64) (*store.EntityDetail, error) {
+func entityDetail(ctx context.Context, q querier, win int, id int64) (*store.EntityDetail, error) {
 	sum, err := scanEntity(q.QueryRowContext(ctx, "SELECT "+entityCols+" FROM entities e WHERE e.id = ? AND e.docs > 0", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
@@ -100,12 +100,12 @@ func entityDetail(ctx context.Context, q querier, id int64) (*store.EntityDetail
 		return nil, err
 	}
 	ids := idString(id)
-	by, err := quotes(ctx, q, store.QuoteQuery{Speaker: ids, Limit: detailQuotes})
+	by, err := quotes(ctx, q, win, store.QuoteQuery{Speaker: ids, Limit: detailQuotes})
 	if err != nil {
 		return nil, err
 	}
 	d.QuotesBy = by.Items
-	about, err := quotes(ctx, q, store.QuoteQuery{About: ids, Limit: detailQuotes})
+	about, err := quotes(ctx, q, win, store.QuoteQuery{About: ids, Limit: detailQuotes})
 	if err != nil {
 		return nil, err
 	}

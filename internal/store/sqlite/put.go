@@ -305,10 +305,10 @@ func (t *txn) insert(d *doc.Document, id, hash, version, now string) error {
 	}
 	pj, _ := json.Marshal(paras)
 	res, err := t.exec(`INSERT INTO documents (doc_id, hash, source, title, url, outlet, published, pub_start, pub_end,
-		lang, lang_confidence, lang_source, body_start, body_end, paragraphs, n_sentences, n_tokens, n_entities, n_quotes,
-		version, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		lang, lang_base, lang_confidence, lang_source, body_start, body_end, paragraphs, n_sentences, n_tokens, n_entities, n_quotes,
+		version, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, hash, d.Source, d.Title, d.URL, d.Outlet, d.Published.String(), pubStart, pubEnd,
-		lang, d.LangConfidence, d.LangSource, d.Body.Start, d.Body.End, string(pj), len(d.Sentences), len(d.Tokens),
+		lang, langBase(lang), d.LangConfidence, d.LangSource, d.Body.Start, d.Body.End, string(pj), len(d.Sentences), len(d.Tokens),
 		len(d.Entities), len(d.Quotes), version, now)
 	if err != nil {
 		return err
@@ -421,11 +421,11 @@ func (t *txn) insert(d *doc.Document, id, hash, version, now string) error {
 		}
 		var qid int64
 		err := t.row(`INSERT INTO quotes (doc, start, end, kind, speaker, speaker_local, speaker_name, speaker_start,
-			speaker_end, anonymous, cue_start, cue_end, confidence, stage, lang, pub_start, pub_end)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+			speaker_end, anonymous, cue_start, cue_end, confidence, stage, lang, lang_base, pub_start, pub_end)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
 			rowid, q.Span.Start, q.Span.End, q.Kind, nullID(speakers[i]), q.Speaker.EntityID,
 			q.Speaker.Name, q.Speaker.Span.Start, q.Speaker.Span.End, anon, q.Cue.Start, q.Cue.End, q.Confidence,
-			q.Stage, lang, pubStart, pubEnd).Scan(&qid)
+			q.Stage, lang, langBase(lang), pubStart, pubEnd).Scan(&qid)
 		if err != nil {
 			return err
 		}

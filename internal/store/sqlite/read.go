@@ -328,13 +328,24 @@ func (f *filter) sql() string {
 	return " AND " + strings.Join(f.where, " AND ")
 }
 
-// langFilter matches a language tag and its regional variants.
-func (f *filter) lang(col, lang string) {
-	if lang == "" {
-		return
+// lang keeps rows in a language: a base tag ("fr") matches its regional
+// variants through the indexed lang_base column, a regional tag ("fr-CA")
+// only itself. table is the alias of a table with lang and lang_base.
+func (f *filter) lang(table, lang string) {
+	l := strings.ToLower(strings.TrimSpace(lang))
+	switch {
+	case l == "":
+	case strings.Contains(l, "-"):
+		f.add("lower("+table+".lang) = ?", l)
+	default:
+		f.add(table+".lang_base = ?", l)
 	}
-	l := strings.ToLower(lang)
-	f.add("("+col+" = ? OR "+col+" LIKE ?)", l, l+"-%")
+}
+
+// langBase is the base language of a tag ("fr-CA" → "fr").
+func langBase(tag string) string {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return base
 }
 
 // dates keeps rows whose publication range meets [from, to].
@@ -395,7 +406,7 @@ func (s *Store) Documents(ctx context.Context, dq store.DocumentQuery) (store.Pa
 		return page, err
 	}
 	var f filter
-	f.lang("d.lang", dq.Lang)
+	f.lang("d", dq.Lang)
 	if err := f.dates("d.pub_start", "d.pub_end", dq.From, dq.To); err != nil {
 		return page, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func (s *Store) Search(ctx context.Context, sq store.SearchQuery) (store.Page[st
 		return page, err
 	}
 	var f filter
-	f.lang("d.lang", sq.Lang)
+	f.lang("d", sq.Lang)
 	if err := f.dates("d.pub_start", "d.pub_end", sq.From, sq.To); err != nil {
 		return page, err
 	}
@@ -59,20 +60,25 @@ func (s *Store) Search(ctx context.Context, sq store.SearchQuery) (store.Page[st
 		}
 		// Rank first, on the index and the small document rows only; then
 		// read the page's documents and texts.
-		args := append([]any{pq.FTS5(sq.Lang)}, f.args...)
-		args = append(args, limit+1, offset)
+		expr := pq.FTS5(sq.Lang)
 		from := "doc_fts"
 		if len(f.where) > 0 {
 			from = "doc_fts JOIN documents d ON d.id = doc_fts.rowid"
 		}
+		bound, err := window(ctx, q, s.window, "doc_fts", from, expr, f)
+		if err != nil {
+			return err
+		}
+		args := append([]any{expr}, f.args...)
+		args = append(args, bound, limit+1, offset)
 		type row struct {
 			hit   store.Hit
 			rowid int64
 			rank  float64
 		}
 		var rows []row
-		err := scanAll(ctx, q, "SELECT doc_fts.rowid, doc_fts.rank FROM "+from+" WHERE doc_fts MATCH ?"+f.sql()+
-			" ORDER BY doc_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
+		err = scanAll(ctx, q, "SELECT doc_fts.rowid, doc_fts.rank FROM "+from+" WHERE doc_fts MATCH ?"+f.sql()+
+			" AND doc_fts.rowid >= ? ORDER BY doc_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
 			var x row
 			if err := r.Scan(&x.rowid, &x.rank); err != nil {
 				return err
@@ -143,7 +149,7 @@ func (s *Store) Quotes(ctx context.Context, qq store.QuoteQuery) (store.Page[sto
 	var page store.Page[store.Quote]
 	err := s.snapshot(ctx, func(q querier) error {
 		var err error
-		page, err = quotes(ctx, q, qq)
+		page, err = quotes(ctx, q, s.window, qq)
 		return err
 	})
 	if err != nil {
@@ -152,14 +158,14 @@ func (s *Store) Quotes(ctx context.Context, qq store.QuoteQuery) (store.Page[sto
 	return page, nil
 }
 
-func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[store.Quote], error) {
+func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store.Page[store.Quote], error) {
 	var page store.Page[store.Quote]
 	limit, err := store.CheckLimit(qq.Limit)
 	if err != nil {
 		return page, err
 	}
 	var f filter
-	f.lang("q.lang", qq.Lang)
+	f.lang("q", qq.Lang)
 	if err := f.dates("q.pub_start", "q.pub_end", qq.From, qq.To); err != nil {
 		return page, err
 	}
@@ -188,12 +194,15 @@ func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[sto
 		f.add("q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN ("+idList(ids)+")))",
 			store.Fold(strings.TrimSpace(qq.Via)))
 	}
-	// The quote text is cut from the document text (bytes), not stored twice.
-	const cols = `q.id, CAST(substr(CAST(t.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, q.speaker, COALESCE(e.name, ''), COALESCE(e.type, ''), q.speaker_name, q.anonymous,
-		q.start, q.end, q.confidence, d.doc_id, d.source, d.title, d.published, d.lang, q.pub_start`
+	// Phase 1 orders quote ids on the quote rows and the index alone;
+	// phase 2 reads the page's quotes with their documents and texts.
+	type row struct {
+		q     store.Quote
+		qid   int64
+		pubSt string
+	}
 	var (
-		query string
-		args  []any
+		rows  []row
 		words []string
 		rank  bool
 	)
@@ -207,9 +216,25 @@ func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[sto
 			return page, err
 		}
 		words, rank = pq.Words(), true
-		query = "SELECT " + cols + " FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid JOIN documents d ON d.id = q.doc JOIN texts t ON t.id = q.doc" +
-			" LEFT JOIN entities e ON e.id = q.speaker WHERE quote_fts MATCH ?" + f.sql() + " ORDER BY quote_fts.rank LIMIT ? OFFSET ?"
-		args = append(append([]any{pq.FTS5(qq.Lang)}, f.args...), limit+1, offset)
+		expr := pq.FTS5(qq.Lang)
+		from := "quote_fts"
+		if len(f.where) > 0 {
+			from = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
+		}
+		bound, err := window(ctx, q, win, "quote_fts", from, expr, f)
+		if err != nil {
+			return page, err
+		}
+		args := append(append([]any{expr}, f.args...), bound, limit+1, offset)
+		err = scanAll(ctx, q, "SELECT quote_fts.rowid FROM "+from+" WHERE quote_fts MATCH ?"+f.sql()+
+			" AND quote_fts.rowid >= ? ORDER BY quote_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
+			var x row
+			rows = append(rows, x)
+			return r.Scan(&rows[len(rows)-1].qid)
+		})
+		if err != nil {
+			return page, err
+		}
 	} else {
 		cur, err := store.DecodeCursor(qq.Cursor, 2)
 		if err != nil {
@@ -222,41 +247,15 @@ func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[sto
 			}
 			f.add("(q.pub_start < ? OR (q.pub_start = ? AND q.id < ?))", cur[0], cur[0], n)
 		}
-		query = "SELECT " + cols + " FROM quotes q JOIN documents d ON d.id = q.doc JOIN texts t ON t.id = q.doc LEFT JOIN entities e ON e.id = q.speaker" +
-			" WHERE 1" + f.sql() + " ORDER BY q.pub_start DESC, q.id DESC LIMIT ?"
-		args = append(f.args, limit+1)
-	}
-	type row struct {
-		q     store.Quote
-		qid   int64
-		pubSt string
-	}
-	var rows []row
-	err = scanAll(ctx, q, query, args, func(r *sql.Rows) error {
-		var (
-			x           row
-			speaker     sql.NullInt64
-			gname, gtyp string
-			pub         string
-		)
-		if err := r.Scan(&x.qid, &x.q.Text, &x.q.Kind, &speaker, &gname, &gtyp, &x.q.SpeakerText, &x.q.Anonymous,
-			&x.q.Span.Start, &x.q.Span.End, &x.q.Confidence, &x.q.Doc.ID, &x.q.Doc.Source, &x.q.Doc.Title, &pub,
-			&x.q.Doc.Lang, &x.pubSt); err != nil {
-			return err
+		err = scanAll(ctx, q, "SELECT q.id, q.pub_start FROM quotes q WHERE 1"+f.sql()+" ORDER BY q.pub_start DESC, q.id DESC LIMIT ?",
+			append(f.args, limit+1), func(r *sql.Rows) error {
+				var x row
+				rows = append(rows, x)
+				return r.Scan(&rows[len(rows)-1].qid, &rows[len(rows)-1].pubSt)
+			})
+		if err != nil {
+			return page, err
 		}
-		x.q.ID = idString(x.qid)
-		x.q.Doc.Published = store.ParseDocDate(pub)
-		if speaker.Valid {
-			x.q.Speaker = &store.Ref{ID: idString(speaker.Int64), Name: gname, Type: gtyp}
-		}
-		if words != nil {
-			x.q.Snippet = store.Snippet(x.q.Text, store.Column(x.q.Doc.Lang), words, 1<<20)
-		}
-		rows = append(rows, x)
-		return nil
-	})
-	if err != nil {
-		return page, err
 	}
 	if len(rows) > limit {
 		rows = rows[:limit]
@@ -268,14 +267,45 @@ func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[sto
 			page.Next = store.OffsetCursor(offset + limit)
 		}
 	}
-	if len(rows) == 0 {
-		return page, nil
-	}
 	ids := make([]int64, len(rows))
 	index := map[int64]int{}
 	for i, r := range rows {
 		ids[i] = r.qid
 		index[r.qid] = i
+	}
+	// The quote text is cut from the document text (bytes), not stored twice.
+	err = scanAll(ctx, q, `SELECT q.id, CAST(substr(CAST(t.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind,
+		q.speaker, COALESCE(e.name, ''), COALESCE(e.type, ''), q.speaker_name, q.anonymous, q.start, q.end, q.confidence,
+		d.doc_id, d.source, d.title, d.published, d.lang
+		FROM quotes q JOIN documents d ON d.id = q.doc JOIN texts t ON t.id = q.doc LEFT JOIN entities e ON e.id = q.speaker
+		WHERE q.id IN (`+idList(ids)+`)`, nil, func(r *sql.Rows) error {
+		var (
+			qid         int64
+			speaker     sql.NullInt64
+			gname, gtyp string
+			pub         string
+			x           store.Quote
+		)
+		if err := r.Scan(&qid, &x.Text, &x.Kind, &speaker, &gname, &gtyp, &x.SpeakerText, &x.Anonymous,
+			&x.Span.Start, &x.Span.End, &x.Confidence, &x.Doc.ID, &x.Doc.Source, &x.Doc.Title, &pub, &x.Doc.Lang); err != nil {
+			return err
+		}
+		x.ID = idString(qid)
+		x.Doc.Published = store.ParseDocDate(pub)
+		if speaker.Valid {
+			x.Speaker = &store.Ref{ID: idString(speaker.Int64), Name: gname, Type: gtyp}
+		}
+		if words != nil {
+			x.Snippet = store.Snippet(x.Text, store.Column(x.Doc.Lang), words, 1<<20)
+		}
+		rows[index[qid]].q = x
+		return nil
+	})
+	if err != nil {
+		return page, err
+	}
+	if len(rows) == 0 {
+		return page, nil
 	}
 	if err := scanAll(ctx, q, "SELECT quote, role, name, entity FROM quote_relays WHERE quote IN ("+idList(ids)+") ORDER BY quote, role, pos",
 		nil, func(r *sql.Rows) error {
@@ -322,4 +352,24 @@ func quotes(ctx context.Context, q querier, qq store.QuoteQuery) (store.Page[sto
 		page.Items = append(page.Items, r.q)
 	}
 	return page, nil
+}
+
+// DefaultRankWindow bounds the work of ranking: a full-text query matching
+// more documents (or quotes) than this is ranked by bm25 among its
+// DefaultRankWindow most recently stored matches only. bm25 costs time for every match, and
+// a query as broad as "said" or "le" matches most of a large base; the
+// bound keeps such queries under a few tens of milliseconds.
+const DefaultRankWindow = 2000
+
+// window returns the smallest rowid of the size newest matches of expr
+// (with the filters), or 0 when there are fewer matches.
+func window(ctx context.Context, q querier, size int, table, from, expr string, f filter) (int64, error) {
+	args := append(append([]any{expr}, f.args...), size-1)
+	var bound int64
+	err := q.QueryRowContext(ctx, "SELECT "+table+".rowid FROM "+from+" WHERE "+table+" MATCH ?"+f.sql()+
+		" ORDER BY "+table+".rowid DESC LIMIT 1 OFFSET ?", args...).Scan(&bound)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return bound, err
 }

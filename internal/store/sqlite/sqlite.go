@@ -10,7 +10,8 @@
 // Full-text search uses FTS5 tables whose per-language columns hold the
 // Snowball stems computed in Go (see internal/store/text.go for why), over
 // SQLite's unicode61 tokenizer with remove_diacritics 2; ranking is bm25
-// and snippets are made from the original text.
+// (among the newest DefaultRankWindow matches of a broad query) and
+// snippets are made from the original text.
 package sqlite
 
 import (
@@ -45,12 +46,17 @@ type Options struct {
 	BusyTimeout time.Duration
 	// ReadOnly opens the database for queries only.
 	ReadOnly bool
+	// RankWindow bounds ranking work (DefaultRankWindow when 0; see
+	// DefaultRankWindow).
+	RankWindow int
 }
 
 // Store is a store.Store on an SQLite file.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	window   int
+	readOnly bool
 }
 
 var _ store.Store = (*Store)(nil)
@@ -112,7 +118,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	db.SetMaxOpenConns(n)
 	db.SetMaxIdleConns(n)
-	s := &Store{db: db, path: path}
+	if opt.RankWindow <= 0 {
+		opt.RankWindow = DefaultRankWindow
+	}
+	s := &Store{db: db, path: path, window: opt.RankWindow, readOnly: opt.ReadOnly}
 	if err := s.migrate(ctx, opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -181,8 +190,14 @@ func (s *Store) version(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, first letting SQLite refresh the statistics
+// its query planner uses (PRAGMA optimize) when the store may write.
+func (s *Store) Close() error {
+	if !s.readOnly {
+		s.db.Exec("PRAGMA optimize")
+	}
+	return s.db.Close()
+}
 
 // DB exposes the database handle to tests and benchmarks of this package.
 func (s *Store) DB() *sql.DB { return s.db }

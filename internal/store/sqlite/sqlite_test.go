@@ -4,9 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
 
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
@@ -104,5 +108,45 @@ func TestTwoWriters(t *testing.T) {
 	st, err := a.Stats(context.Background())
 	if err != nil || st.Documents != 4 || st.Quotes != 6 {
 		t.Errorf("after two writers: %+v %v", st, err)
+	}
+}
+
+// TestRankWindow: a query with more matches than the window is ranked
+// among the newest matches only.
+func TestRankWindow(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "kb.db"), sqlite.Options{RankWindow: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs []*doc.Document
+	for i := range 8 {
+		text := fmt.Sprintf("Article %d mentions apples once.", i)
+		if i == 0 {
+			text = "Apples, apples and apples: the oldest article is the most relevant."
+		}
+		docs = append(docs, &doc.Document{ID: fmt.Sprint(i), Source: fmt.Sprint(i), Text: text, Lang: "en",
+			Body: doc.Span{End: len(text)}, Quotes: []doc.Quote{{Span: doc.Span{End: len(text)}, Kind: "direct"}}})
+	}
+	if _, err := s.Put(ctx, docs, "v"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Search(ctx, store.SearchQuery{Text: "apple"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range p.Items {
+		got = append(got, h.Doc.ID)
+	}
+	if len(got) != 3 || slices.Contains(got, "0") {
+		t.Errorf("ranked %v, want the 3 newest", got)
+	}
+	if p, _ := s.Search(ctx, store.SearchQuery{Text: "oldest apples"}); len(p.Items) != 1 || p.Items[0].Doc.ID != "0" {
+		t.Errorf("a narrow query: %+v", p.Items)
+	}
+	if q, _ := s.Quotes(ctx, store.QuoteQuery{Text: "apples"}); len(q.Items) != 3 {
+		t.Errorf("quotes: %d", len(q.Items))
 	}
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
 		{"Paging", testPaging},
 		{"Errors", testErrors},
 		{"Concurrent", testConcurrent},
+		{"RegionalLanguage", testRegional},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -646,5 +647,23 @@ func testConcurrent(t *testing.T, s store.Store) {
 	}
 	if e := entityNamed(t, s, "Vladimir Putin"); e.Docs != 42 {
 		t.Errorf("Putin in %d documents, want 42", e.Docs)
+	}
+}
+
+func testRegional(t *testing.T, s store.Store) {
+	d := newDoc("qc.txt", "fr-CA", "2024-05-01", "", "Le premier ministre du Québec a parlé du budget.").
+		entity("q", "PER", "François Legault", "", nil, "Québec").
+		quote("parlé du budget", "indirect", "q").d
+	must(s.Put(ctx(), []*doc.Document{d}, Version))(t)
+	for lang, want := range map[string]int{"fr": 1, "FR-ca": 1, "fr-FR": 0, "en": 0, "": 1} {
+		if p := must(s.Search(ctx(), store.SearchQuery{Text: "budget", Lang: lang}))(t); len(p.Items) != want {
+			t.Errorf("search lang %q: %d hits, want %d", lang, len(p.Items), want)
+		}
+		if p := must(s.Quotes(ctx(), store.QuoteQuery{Lang: lang}))(t); len(p.Items) != want {
+			t.Errorf("quotes lang %q: %d, want %d", lang, len(p.Items), want)
+		}
+		if p := must(s.Documents(ctx(), store.DocumentQuery{Lang: lang}))(t); len(p.Items) != want {
+			t.Errorf("documents lang %q: %d, want %d", lang, len(p.Items), want)
+		}
 	}
 }

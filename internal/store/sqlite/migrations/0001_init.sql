@@ -18,6 +18,7 @@ CREATE TABLE documents (
 	pub_start       TEXT NOT NULL DEFAULT '', -- first day covered, YYYY-MM-DD
 	pub_end         TEXT NOT NULL DEFAULT '', -- last day covered
 	lang            TEXT NOT NULL DEFAULT 'und',
+	lang_base       TEXT NOT NULL DEFAULT 'und', -- "fr" for "fr-CA"
 	lang_confidence REAL NOT NULL DEFAULT 0,
 	lang_source     TEXT NOT NULL DEFAULT '',
 	body_start      INTEGER NOT NULL,
@@ -38,6 +39,7 @@ CREATE TABLE texts (
 	text TEXT NOT NULL
 );
 CREATE INDEX documents_pub ON documents(pub_start, id);
+CREATE INDEX documents_lang ON documents(lang_base, pub_start, id);
 
 CREATE TABLE removed (
 	doc    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -141,12 +143,14 @@ CREATE TABLE quotes (
 	confidence    REAL NOT NULL DEFAULT 0,
 	stage         TEXT NOT NULL,
 	lang          TEXT NOT NULL,           -- copied from the document
+	lang_base     TEXT NOT NULL,
 	pub_start     TEXT NOT NULL,
 	pub_end       TEXT NOT NULL
 );
 CREATE INDEX quotes_doc ON quotes(doc);
 CREATE INDEX quotes_speaker ON quotes(speaker, pub_start, id);
 CREATE INDEX quotes_pub ON quotes(pub_start, id);
+CREATE INDEX quotes_lang ON quotes(lang_base, pub_start, id);
 
 CREATE TABLE quote_relays (
 	quote  INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,

@@ -1,0 +1,108 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBILOU(t *testing.T) {
+	tests := []struct{ bio, bilou string }{
+		{"O B-PER I-PER O B-LOC", "O B-PER L-PER O U-LOC"},
+		{"B-ORG I-ORG I-ORG", "B-ORG I-ORG L-ORG"},
+		{"I-MISC I-MISC O I-LOC", "B-MISC L-MISC O U-LOC"}, // IOB1
+		{"B-PER B-PER", "U-PER U-PER"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range toInternal(strings.Fields(tt.bio)) {
+			got = append(got, internalLabels[l])
+		}
+		if strings.Join(got, " ") != tt.bilou {
+			t.Errorf("toInternal(%s) = %v, want %s", tt.bio, got, tt.bilou)
+		}
+		var back []string
+		for _, l := range toInternal(strings.Fields(tt.bio)) {
+			back = append(back, bioLabels[l])
+		}
+		if want := ToIOB2(strings.Fields(tt.bio)); !slices.Equal(back, want) {
+			t.Errorf("BIO of %s = %v, want %v", tt.bilou, back, want)
+		}
+	}
+}
+
+func TestAllowed(t *testing.T) {
+	lab := func(s string) int { return slices.Index(internalLabels, s) }
+	tests := []struct {
+		prev, l string
+		want    bool
+	}{
+		{"O", "I-PER", false}, {"O", "L-PER", false}, {"O", "U-PER", true}, {"O", "B-ORG", true},
+		{"B-PER", "I-PER", true}, {"B-PER", "L-PER", true}, {"B-PER", "L-LOC", false},
+		{"I-PER", "O", true}, {"L-PER", "I-PER", false}, {"U-LOC", "B-LOC", true},
+	}
+	for _, tt := range tests {
+		if got := allowed(lab(tt.prev), lab(tt.l)); got != tt.want {
+			t.Errorf("allowed(%s, %s) = %v", tt.prev, tt.l, got)
+		}
+	}
+	if allowed(numLabels, lab("I-PER")) || !allowed(numLabels, lab("B-PER")) {
+		t.Error("wrong labels allowed at the start of a sentence")
+	}
+}
+
+func TestCloseName(t *testing.T) {
+	lab := func(s string) int { return slices.Index(internalLabels, s) }
+	tests := []struct {
+		labels string
+		ends   []int32
+		want   string
+	}{
+		// "Conseil de sécurité" read as B I I with no L: ends at the best
+		// "last word" score.
+		{"B-ORG I-ORG I-ORG", []int32{1, 0, 5}, "B-ORG I-ORG L-ORG"},
+		{"B-ORG I-ORG I-ORG", []int32{1, 3, 0}, "B-ORG L-ORG O"},
+		{"B-PER I-PER", []int32{4, 2}, "U-PER O"},
+	}
+	for _, tt := range tests {
+		var labels []int
+		for _, l := range strings.Fields(tt.labels) {
+			labels = append(labels, lab(l))
+		}
+		closeName(labels, tt.ends, 0, len(labels))
+		var got []string
+		for _, l := range labels {
+			got = append(got, internalLabels[l])
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("closeName(%s, %v) = %v, want %s", tt.labels, tt.ends, got, tt.want)
+		}
+	}
+}
+
+func TestAccentFoldTable(t *testing.T) {
+	for r, want := range map[rune]rune{'é': 'e', 'ç': 'c', 'ł': 'l', 'ž': 'z', 'ő': 'o', 'ſ': 's', 'æ': 'æ', 'œ': 'œ', 'a': 'a', 'ı': 'i', 'ŉ': 'n'} {
+		if got := accentFold(r); got != want {
+			t.Errorf("accentFold(%c) = %c, want %c", r, got, want)
+		}
+	}
+}
+
+func TestSentenceMode(t *testing.T) {
+	tests := []struct {
+		text string
+		want uint8
+	}{
+		{"Emmanuel Macron est arrivé à Berlin .", modeNormal},
+		{"LE PRÉSIDENT EST ARRIVÉ À BERLIN .", modeUpper},
+		{"le président est arrivé à berlin .", modeLower},
+		{"Kim Jong Un Visits Russia For Talks", modeTitle},
+		{"BRUSSELS 1996-08-22", modeNormal},
+		{"SOCCER - JAPAN GET LUCKY WIN .", modeUpper},
+	}
+	for _, tt := range tests {
+		if got := sentenceMode(strings.Fields(tt.text)); got != tt.want {
+			t.Errorf("sentenceMode(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
