@@ -91,20 +91,26 @@ func looksUTF16(data []byte, zeroAt int) bool {
 }
 
 // controlShare returns the fraction of runes that are C0/C1 control
-// characters other than tab, newline, carriage return and form feed.
+// characters other than tab, newline, carriage return and form feed (or
+// replacement characters), over the first 4096 runes.
 func controlShare(s string) float64 {
 	if len(s) == 0 {
 		return 0
 	}
 	bad, n := 0, 0
-	for _, r := range s {
-		n++
-		if n > 4096 {
-			break
+	for i := 0; i < len(s) && n < 4096; n++ {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII fast path
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F {
+				bad++
+			}
+			i++
+			continue
 		}
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0x7F && r < 0xA0) || r == utf8.RuneError {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r >= 0x80 && r < 0xA0) || r == utf8.RuneError {
 			bad++
 		}
+		i += size
 	}
 	return float64(bad) / float64(n)
 }

@@ -195,14 +195,15 @@ type KB struct {
 	demonym map[string][]*Entry
 	surname map[string][]*Entry
 	maxLen  int
-	first   map[string]int
 	// The word trie of the alias keys: words numbers the words of the
 	// keys from 1, next maps a node and a word number to the next node,
-	// and ends holds the aliases whose key ends at each node (Lookup's
-	// slices).
+	// ends holds the aliases whose key ends at each node, best-ranked
+	// first, and depth, on the nodes of first words, the most words of a
+	// key that starts with that word.
 	words map[string]int32
 	next  map[uint64]Node
 	ends  [][]Alias
+	depth []int32
 }
 
 // Node is a node of the word trie of alias keys: the words read from Root.
@@ -359,12 +360,15 @@ func New(entries []Entry) *KB {
 	k := &KB{
 		entries: make([]*Entry, 0, len(entries)),
 		byID:    make(map[string]*Entry, len(entries)),
-		alias:   make(map[string][]Alias, len(entries)+len(entries)/4),
 		demonym: map[string][]*Entry{},
 		surname: map[string][]*Entry{},
-		first:   make(map[string]int, len(entries)),
+		words:   make(map[string]int32, len(entries)),
+		next:    make(map[uint64]Node, len(entries)+len(entries)/4),
+		ends:    make([][]Alias, 1, len(entries)+len(entries)/4),
+		depth:   make([]int32, 1, len(entries)+len(entries)/4),
 	}
 	var texts []string // the names of the entry indexed so far
+	var key []byte
 	for i := range entries {
 		e := &entries[i]
 		k.entries = append(k.entries, e)
@@ -375,20 +379,13 @@ func New(entries []Entry) *KB {
 			if slices.Contains(texts, text) {
 				return
 			}
-			key := Key(text)
-			if key == "" {
+			key = appendKey(key[:0], text, false)
+			if len(key) == 0 {
 				return
 			}
 			texts = append(texts, text)
-			k.alias[key] = append(k.alias[key], Alias{Entry: e, Text: text, Lang: lang, shape: aliasShape(text)})
-			n := strings.Count(key, " ") + 1
-			if n > k.maxLen {
-				k.maxLen = n
-			}
-			f, _, _ := strings.Cut(key, " ")
-			if n > k.first[f] {
-				k.first[f] = n
-			}
+			n := k.insert(key)
+			k.ends[n] = append(k.ends[n], Alias{Entry: e, Text: text, Lang: lang, shape: aliasShape(text)})
 		}
 		add(e.Name, "und")
 		eachLang(e.Aliases, func(l string, as []string) {
@@ -414,40 +411,48 @@ func New(entries []Entry) *KB {
 		})
 	}
 	byRank := func(a, b Alias) int { return cmp.Compare(rank(b.Entry), rank(a.Entry)) }
-	keys := make([]string, 0, len(k.alias))
-	for key, as := range k.alias {
+	for _, as := range k.ends {
 		if len(as) > 1 {
 			slices.SortStableFunc(as, byRank)
 		}
-		keys = append(keys, key)
-	}
-	// The trie, built in key order so that it is the same at every load.
-	slices.Sort(keys)
-	k.words = make(map[string]int32, len(keys))
-	k.next = make(map[uint64]Node, len(keys)+len(keys)/2)
-	k.ends = make([][]Alias, 1, len(keys)+len(keys)/2)
-	for _, key := range keys {
-		n := Root
-		for rest := key; rest != ""; {
-			var w string
-			w, rest, _ = strings.Cut(rest, " ")
-			id, ok := k.words[w]
-			if !ok {
-				id = int32(len(k.words) + 1)
-				k.words[w] = id
-			}
-			edge := uint64(n)<<32 | uint64(id)
-			next, ok := k.next[edge]
-			if !ok {
-				next = Node(len(k.ends))
-				k.ends = append(k.ends, nil)
-				k.next[edge] = next
-			}
-			n = next
-		}
-		k.ends[n] = k.alias[key]
 	}
 	return k
+}
+
+// insert adds the words of key to the trie and returns the node where it
+// ends; it records the key's length in words on the node of its first
+// word (for MaxWords).
+func (k *KB) insert(key []byte) Node {
+	n, first := Root, Root
+	words := int32(0)
+	for rest := key; len(rest) > 0; {
+		w := rest
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		id, ok := k.words[string(w)]
+		if !ok {
+			id = int32(len(k.words) + 1)
+			k.words[string(w)] = id
+		}
+		edge := uint64(n)<<32 | uint64(id)
+		next, ok := k.next[edge]
+		if !ok {
+			next = Node(len(k.ends))
+			k.ends = append(k.ends, nil)
+			k.depth = append(k.depth, 0)
+			k.next[edge] = next
+		}
+		n = next
+		if words++; words == 1 {
+			first = n
+		}
+	}
+	k.depth[first] = max(k.depth[first], words)
+	k.maxLen = max(k.maxLen, int(words))
+	return n
 }
 
 func containsEntry(es []*Entry, e *Entry) bool {
@@ -481,7 +486,21 @@ func (k *KB) Entries() []*Entry { return k.entries }
 func (k *KB) ByID(id string) *Entry { return k.byID[id] }
 
 // Lookup returns the aliases whose Key equals key, best-ranked first.
-func (k *KB) Lookup(key string) []Alias { return k.alias[key] }
+func (k *KB) Lookup(key string) []Alias {
+	n := Root
+	for {
+		w, rest, more := strings.Cut(key, " ")
+		next, ok := k.Next(n, k.words[w])
+		if !ok {
+			return nil
+		}
+		n = next
+		if !more {
+			return k.ends[n]
+		}
+		key = rest
+	}
+}
 
 // Demonym returns the countries (or other entries) a demonym or adjective
 // of nationality refers to, keyed by Key ("nord coreen", "russian"). French
@@ -494,7 +513,13 @@ func (k *KB) Surname(key string) []*Entry { return k.surname[key] }
 
 // MaxWords returns the largest number of words of any alias key that
 // starts with the word first (0 when no alias starts with it).
-func (k *KB) MaxWords(first string) int { return k.first[first] }
+func (k *KB) MaxWords(first string) int {
+	n, ok := k.Next(Root, k.words[first])
+	if !ok {
+		return 0
+	}
+	return k.Depth(n)
+}
 
 // Word returns the number of a word of some alias key (a word of a Key:
 // "jong"), or 0 when no alias key has it.
@@ -523,6 +548,15 @@ func (k *KB) Ends(n Node) []Alias {
 	return k.ends[n]
 }
 
+// Depth returns, for the node of a first word (Next(Root, w)), the most
+// words of an alias key that starts with that word; 0 for other nodes.
+func (k *KB) Depth(n Node) int {
+	if n < 0 || int(n) >= len(k.depth) {
+		return 0
+	}
+	return int(k.depth[n])
+}
+
 // Demonyms returns every demonym key with its entries (see Demonym).
 func (k *KB) Demonyms() iter.Seq2[string, []*Entry] { return maps.All(k.demonym) }
 
@@ -531,16 +565,41 @@ func (k *KB) Demonyms() iter.Seq2[string, []*Entry] { return maps.All(k.demonym)
 // and words are joined by one space. "Kim Jong-Un", "KIM JONG UN" and
 // "Kim Jong Un" share the key "kim jong un"; "d’assises" gives "d assises".
 func Key(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	AppendKey(&b, s)
-	return b.String()
+	if plainKey(s) {
+		return s
+	}
+	var buf [64]byte
+	return string(appendKey(buf[:0], s, false))
+}
+
+// plainKey reports whether s is one word of lowercase ASCII letters and
+// digits: its own key.
+func plainKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // AppendKey appends Key(s) to b, separated by a space from what b already
 // holds.
 func AppendKey(b *strings.Builder, s string) {
-	space := b.Len() > 0
+	var buf [64]byte
+	b.Write(appendKey(buf[:0], s, b.Len() > 0))
+}
+
+// AppendKeyBytes appends Key(s) to b, with no separator, and returns the
+// extended slice.
+func AppendKeyBytes(b []byte, s string) []byte { return appendKey(b, s, false) }
+
+// appendKey appends Key(s) to b, after a space if space is set and the
+// key is not empty.
+func appendKey(b []byte, s string, space bool) []byte {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -555,9 +614,9 @@ func AppendKey(b *strings.Builder, s string) {
 				continue
 			}
 			if !inWord && space {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			inWord, space = true, true
 			continue
 		}
@@ -575,11 +634,12 @@ func AppendKey(b *strings.Builder, s string) {
 			continue
 		}
 		if !inWord && space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(f)
+		b = append(b, f...)
 		inWord, space = true, true
 	}
+	return b
 }
 
 // latinFold holds fold for the Latin-1 Supplement and Latin Extended

@@ -83,16 +83,19 @@ func (s *Stage) tables(tag string) *tables {
 	return s.byLang["und"]
 }
 
+// maxWords is the longest paragraph, in words, that any rule treats as
+// page chrome or a headline.
+const maxWords = 45
+
 // para holds the features of one paragraph.
 type para struct {
 	text      string
 	norm      string // normalised text; the text itself over 45 words
-	words     int
-	final     bool // ends with terminal punctuation
+	words     int    // up to maxWords+1
+	final     bool   // ends with terminal punctuation
 	colonEnd  bool
 	quoted    bool // contains quotation marks
 	domain    bool
-	allCaps   bool
 	headCue   bool
 	startsCap bool
 	bullet    bool // starts with a list bullet or number
@@ -119,7 +122,7 @@ func (s *Stage) Analyze(_ context.Context, d *doc.Document) error {
 		p := &ps[i]
 		if seen[p.norm] && p.words >= 3 {
 			cues[i].kind, cues[i].reason = "repeat", "repeats an earlier paragraph"
-		} else if p.words <= 45 {
+		} else if p.words <= maxWords {
 			cues[i].kind, cues[i].reason = s.cueKind(p, t)
 		}
 		seen[p.norm] = true
@@ -243,7 +246,7 @@ func linkSentence(p *para, t *tables) bool {
 // or a headline colon).
 func isTeaser(ps []para, i int) bool {
 	p := &ps[i]
-	if p.final || p.colonEnd || i == 0 || i == len(ps)-1 || p.words < 10 || p.words > 45 || !p.startsCap {
+	if p.final || p.colonEnd || i == 0 || i == len(ps)-1 || p.words < 10 || p.words > maxWords || !p.startsCap {
 		return false
 	}
 	prev, next := &ps[i-1], &ps[i+1]
@@ -265,26 +268,20 @@ func isTeaser(ps []para, i int) bool {
 
 func features(text string, t *tables) para {
 	p := para{text: text}
-	letters, upper := 0, 0
 	inWord := false
+	// Count words up to maxWords+1: every rule with a word limit stays
+	// under maxWords, so longer paragraphs need no exact count.
 	for _, r := range text {
+		if p.words > maxWords {
+			break
+		}
 		if r < utf8.RuneSelf { // ASCII fast path
 			switch {
-			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
 				if !inWord {
 					p.words++
 				}
 				inWord = true
-				if r >= 'a' {
-					letters++
-				}
-			case 'A' <= r && r <= 'Z':
-				if !inWord {
-					p.words++
-				}
-				inWord = true
-				letters++
-				upper++
 			case r == '"':
 				p.quoted = true
 				inWord = false
@@ -298,21 +295,14 @@ func features(text string, t *tables) para {
 				p.words++
 			}
 			inWord = true
-		} else if r != '-' && r != '\'' && r != '’' {
+		} else if r != '’' {
 			inWord = false
 		}
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
 		switch r {
-		case '«', '»', '“', '”', '"':
+		case '«', '»', '“', '”':
 			p.quoted = true
 		}
 	}
-	p.allCaps = letters >= 6 && upper*10 >= letters*9
 	first, _ := utf8.DecodeRuneInString(text)
 	p.startsCap = unicode.IsUpper(first) || unicode.IsDigit(first)
 	p.final = endsSentence(text)
@@ -320,8 +310,8 @@ func features(text string, t *tables) para {
 	p.colonEnd = strings.HasSuffix(strings.TrimSpace(text), ":")
 	// The normalised text and word cues matter only for short paragraphs
 	// (cue phrases, headlines, site names): the rules that use them skip
-	// paragraphs over 45 words, which are repeats only when identical.
-	if p.words > 45 {
+	// paragraphs over maxWords, which are repeats only when identical.
+	if p.words > maxWords {
 		p.norm = text
 		return p
 	}

@@ -1,9 +1,11 @@
 package entity
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/kb"
 )
@@ -25,16 +27,16 @@ func (a *analyser) capsRuns(ws []word, out []cand) []cand {
 		j := i + 1
 		for j < len(ws) {
 			switch {
-			case ws[j].isWord() && ws[j].cap && !a.r.calendar[ws[j].key]:
+			case ws[j].isWord() && ws[j].cap && !a.is(&ws[j], bCalendar):
 				j++
 				continue
-			case ws[j].text == "." && j > i && isInitial(ws[j-1]) && ws[j].span.Start == ws[j-1].span.End:
+			case ws[j].text == "." && j > i && isInitial(&ws[j-1]) && ws[j].span.Start == ws[j-1].span.End:
 				j++
 				continue
-			case ws[j].isWord() && a.r.particles[ws[j].key] && !ws[j].cap && j+1 < len(ws) && ws[j+1].isWord() && ws[j+1].cap:
+			case ws[j].isWord() && a.is(&ws[j], bParticle) && !ws[j].cap && j+1 < len(ws) && ws[j+1].isWord() && ws[j+1].cap:
 				j++
 				continue
-			case ws[j].isWord() && a.r.particles[ws[j].key] && j+2 < len(ws) && a.r.particles[ws[j+1].key] && ws[j+2].isWord() && ws[j+2].cap:
+			case ws[j].isWord() && a.is(&ws[j], bParticle) && j+2 < len(ws) && a.is(&ws[j+1], bParticle) && ws[j+2].isWord() && ws[j+2].cap:
 				j += 2
 				continue
 			}
@@ -51,20 +53,16 @@ func (a *analyser) capsRuns(ws []word, out []cand) []cand {
 
 func (a *analyser) runStart(ws []word, i int) bool {
 	w := &ws[i]
-	return w.isWord() && w.cap && !a.r.calendar[w.key]
+	return w.isWord() && w.cap && !a.is(w, bCalendar)
 }
 
 // isInitial reports a one-letter capital (the F of Robert F. Collins) or a
 // short abbreviation that takes a period inside names (Jr, St).
-func isInitial(w word) bool {
+func isInitial(w *word) bool {
 	if !w.isWord() || !w.cap {
 		return false
 	}
-	n := 0
-	for range w.text {
-		n++
-	}
-	return n == 1 || w.key == "jr" || w.key == "sr" || w.key == "st"
+	return utf8.RuneCountInString(w.text) == 1 || w.key == "jr" || w.key == "sr" || w.key == "st"
 }
 
 // runCands splits a run into name segments at role nouns, demonyms and
@@ -72,7 +70,7 @@ func isInitial(w word) bool {
 func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	// Leading words that are common words at the start of a sentence, or
 	// determiners, are not part of the name.
-	for i+1 < j && (ws[i].initial && ws[i].common || a.r.determiners[ws[i].key] && !ws[i].upper || a.r.particles[ws[i].key] && !ws[i].upper) {
+	for i+1 < j && (ws[i].initial && ws[i].common || a.is(&ws[i], bDeterminer) && !ws[i].upper || a.is(&ws[i], bParticle) && !ws[i].upper) {
 		if ws[i].initial && i+1 < j {
 			ws[i+1].initial = false
 		}
@@ -81,12 +79,12 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	segStart := i
 	rolePrefix := false
 	emit := func(s, e int) {
-		for s < e && (!ws[s].isWord() || a.r.particles[ws[s].key] && !ws[s].cap) {
+		for s < e && (!ws[s].isWord() || a.is(&ws[s], bParticle) && !ws[s].cap) {
 			s++
 		}
 		// Trim particles and periods at the end (keep the period of
 		// "Jr.").
-		for e > s && (!ws[e-1].isWord() && !(ws[e-1].text == "." && e-2 >= s && isInitial(ws[e-2]) && ws[e-2].key != ws[e-2].text) || ws[e-1].isWord() && a.r.particles[ws[e-1].key] && !ws[e-1].cap) {
+		for e > s && (!ws[e-1].isWord() && !(ws[e-1].text == "." && e-2 >= s && isInitial(&ws[e-2]) && ws[e-2].key != ws[e-2].text) || ws[e-1].isWord() && a.is(&ws[e-1], bParticle) && !ws[e-1].cap) {
 			e--
 		}
 		for e > s && !ws[e-1].isWord() && ws[e-1].text != "." {
@@ -102,8 +100,8 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 		// word glued before a first name is not part of the name.
 		if !rolePrefix {
 			for k := s + 1; k < e-1; k++ {
-				if ws[k].isWord() && a.s.names.known(ws[k].key) && ws[k-1].isWord() && !a.s.names.known(ws[k-1].key) &&
-					!a.r.particles[ws[k-1].key] && !placePrefix[ws[k-1].key] && k == s+1 {
+				if ws[k].isWord() && ws[k].lx.known() && ws[k-1].isWord() && !ws[k-1].lx.known() &&
+					!a.is(&ws[k-1], bParticle) && ws[k-1].lx.flags&fPlacePrefix == 0 && k == s+1 {
 					s = k
 					break
 				}
@@ -115,7 +113,7 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 			// full name, then a place or group. ("Charles de Gaulle" has
 			// one word before its particle.)
 			for k := s + 1; k+1 < e; k++ {
-				if ws[k].isWord() && a.r.particles[ws[k].key] && !ws[k].cap && (ws[k].key == "of" || a.knownPlace(ws, k+1, e) || words(ws, s, k) >= 2) {
+				if ws[k].isWord() && a.is(&ws[k], bParticle) && !ws[k].cap && (ws[k].key == "of" || a.knownPlace(ws, k+1, e) || words(ws, s, k) >= 2) {
 					out = append(out, a.typeRun(ws, s, k, rolePrefix), a.typeRun(ws, k+1, e, false))
 					return
 				}
@@ -136,7 +134,7 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 			rolePrefix = true
 			continue
 		}
-		if a.r.titlesM[ws[k].key] || a.r.titlesF[ws[k].key] {
+		if a.is(&ws[k], bTitleM|bTitleF) {
 			// "Mme Dupont", "Mr. Smith": the title is not part of the name.
 			if k > segStart && !rolePrefix {
 				emit(segStart, k)
@@ -168,8 +166,7 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 func (a *analyser) headAfter(ws []word, k, j int) bool {
 	for e := j - 1; e >= k; e-- {
 		if ws[e].isWord() {
-			key := ws[e].key
-			return a.r.orgHeads[key] || a.r.locHeads[key] || a.r.miscHeads[key]
+			return a.is(&ws[e], bOrgHead|bLocHead|bMiscHead)
 		}
 	}
 	return false
@@ -203,10 +200,10 @@ func (a *analyser) knownPlace(ws []word, i, j int) bool {
 // ("Russian", "North Korean"), or 0 when none is, or when the words start
 // a known name ("North Korea").
 func (a *analyser) demonymAt(ws []word, k, end int) int {
-	if k+1 < end && ws[k+1].isWord() && len(a.s.kb.Demonym(ws[k].key+" "+ws[k+1].key)) > 0 {
+	if k+1 < end && ws[k+1].isWord() && len(a.pairDemonym(&ws[k], &ws[k+1])) > 0 {
 		return 2
 	}
-	if len(a.s.kb.Demonym(ws[k].key)) > 0 && !a.isKBStart(ws, k) {
+	if len(demonym(&ws[k])) > 0 && !a.isKBStart(ws, k) {
 		return 1
 	}
 	return 0
@@ -215,16 +212,23 @@ func (a *analyser) demonymAt(ws []word, k, end int) int {
 // isKBStart reports whether a knowledge-base name of two words or more
 // starts at word k ("North Korea" is a name, "North Korean" a demonym).
 func (a *analyser) isKBStart(ws []word, k int) bool {
-	return k+1 < len(ws) && len(a.s.kb.Lookup(ws[k].key+" "+ws[k+1].key)) > 0
+	if k+1 >= len(ws) {
+		return false
+	}
+	n, ok := a.step(kb.Root, &ws[k])
+	if ok {
+		n, ok = a.step(n, &ws[k+1])
+	}
+	return ok && len(a.s.kb.Ends(n)) > 0
 }
 
 // roleAt returns the number of words (1 or 2) of a role noun at word k,
 // or 0.
 func (a *analyser) roleAt(ws []word, k, end int) int {
-	if k+1 < end && ws[k+1].isWord() && a.r.roles[ws[k].key+" "+ws[k+1].key] {
+	if k+1 < end && ws[k+1].isWord() && a.pairIs(&ws[k], &ws[k+1], bRolePrefix, bRole) {
 		return 2
 	}
-	if a.r.roles[ws[k].key] {
+	if a.is(&ws[k], bRole) {
 		return 1
 	}
 	return 0
@@ -233,25 +237,31 @@ func (a *analyser) roleAt(ws []word, k, end int) int {
 // typeRun types a capitalised name segment [s, e).
 func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 	c := cand{i: s, j: e, src: srcCaps}
-	var keys []string
+	// The words of the segment: their number, the first, the second and
+	// the last.
+	n := 0
+	var first, second, last *word
 	for k := s; k < e; k++ {
 		if ws[k].isWord() {
-			keys = append(keys, ws[k].key)
+			switch n++; n {
+			case 1:
+				first = &ws[k]
+			case 2:
+				second = &ws[k]
+			}
+			last = &ws[k]
 		}
 	}
-	if len(keys) == 0 {
+	if n == 0 {
 		c.weak = true
 		c.typ = kb.MISC
 		return c
 	}
-	last, first := keys[len(keys)-1], keys[0]
-	single := len(keys) == 1
-	head := func(set map[string]bool) bool {
-		if set[last] || set[first] {
-			return true
-		}
-		for _, k := range keys {
-			if set[k] {
+	single := n == 1
+	// head reports whether a word of the segment is in the list bit.
+	head := func(bit uint32) bool {
+		for k := s; k < e; k++ {
+			if ws[k].isWord() && a.is(&ws[k], bit) {
 				return true
 			}
 		}
@@ -261,29 +271,29 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 	case single && ws[s].upper:
 		c.typ = kb.ORG
 		c.guess = true
-	case !single && a.r.locHeads[last]:
+	case !single && a.is(last, bLocHead):
 		c.typ = kb.LOC
-	case !single && (a.r.orgHeads[last] || a.r.orgHeads[first]):
+	case !single && (a.is(last, bOrgHead) || a.is(first, bOrgHead)):
 		c.typ = kb.ORG
-	case !single && (a.r.miscHeads[last] || a.r.miscHeads[first]):
+	case !single && (a.is(last, bMiscHead) || a.is(first, bMiscHead)):
 		c.typ = kb.MISC
-	case len(keys) >= 3 && a.r.placeOf[first] && a.r.particles[keys[1]] && a.knownPlace(ws, a.wordAt(ws, s, 2), e):
+	case n >= 3 && a.is(first, bPlaceOf) && a.is(second, bParticle) && a.knownPlace(ws, a.wordAt(ws, s, 2), e):
 		c.typ = kb.LOC
-	case afterRole || a.s.names.known(first) || a.titleBefore(ws, s) != "":
+	case afterRole || first.lx.known() || a.titleBefore(ws, s) != "":
 		c.typ = kb.PER
 	case !single && a.kbLocPrefix(ws, s, e):
 		c.typ = kb.ORG
 		c.guess = true
-	case !single && head(a.r.orgHeads):
+	case !single && head(bOrgHead):
 		c.typ = kb.ORG
-	case !single && head(a.r.locHeads):
+	case !single && head(bLocHead):
 		c.typ = kb.LOC
 	case single && a.locContext(ws, s):
 		c.typ = kb.LOC
 	case single:
 		c.typ = kb.PER
 		c.weak = true
-	case len(keys) <= 4:
+	case n <= 4:
 		c.typ = kb.PER
 		c.guess = true
 	default:
@@ -300,17 +310,24 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 // goes on with other capitalised words ("Manchester City", "Buffalo
 // Common Council"): a team, company or institution named after the place.
 func (a *analyser) kbLocPrefix(ws []word, s, e int) bool {
-	key := ""
+	n, started := kb.Root, false
 	for k := s; k < e-1; k++ {
 		if !ws[k].isWord() {
 			continue
 		}
-		if key == "" {
-			key = ws[k].key
-		} else {
-			key += " " + ws[k].key
+		if ws[k].key == "" {
+			if started {
+				// The key gains an empty word: no alias has it.
+				return false
+			}
+			continue
 		}
-		for _, al := range a.s.kb.Lookup(key) {
+		started = true
+		var ok bool
+		if n, ok = a.step(n, &ws[k]); !ok {
+			return false
+		}
+		for _, al := range a.s.kb.Ends(n) {
 			if al.Entry.Type == kb.LOC {
 				return true
 			}
@@ -323,10 +340,10 @@ func (a *analyser) kbLocPrefix(ws []word, s, e int) bool {
 // determiner between ("à Anglet", "dans le Gard", "dans l’Aude").
 func (a *analyser) locContext(ws []word, s int) bool {
 	k := s - 1
-	if k >= 0 && a.r.determiners[ws[k].key] && !a.r.locPreps[ws[k].key] {
+	if k >= 0 && a.is(&ws[k], bDeterminer) && !a.is(&ws[k], bLocPrep) {
 		k--
 	}
-	return k >= 0 && a.r.locPreps[ws[k].key]
+	return k >= 0 && a.is(&ws[k], bLocPrep)
 }
 
 // frenchNames adds French names with one capital: an organisation head
@@ -341,24 +358,28 @@ func (a *analyser) frenchNames(ws []word, out []cand) []cand {
 			continue
 		}
 		switch {
-		case w.cap && a.r.orgHeads[w.key] && !(w.initial && w.common && !a.r.orgHeads[w.key]):
+		case w.cap && a.is(w, bOrgHead):
 			j := a.frenchTail(ws, i+1)
 			if j-i >= 2 {
 				out = append(out, cand{i: i, j: j, typ: kb.ORG, src: srcCaps})
 			}
-		case !w.cap && lowerHeads[w.key] != "":
+		case !w.cap && w.lx.flags&(fLowerLOC|fLowerORG) != 0:
 			k := i + 1
 			if k < len(ws) && (ws[k].key == "de" || ws[k].key == "du" || ws[k].key == "des" || ws[k].key == "d") {
 				k++
 				if k < len(ws) && (ws[k].key == "la" || ws[k].key == "l") {
 					k++
 				}
-				if k < len(ws) && ws[k].isWord() && ws[k].cap && !a.r.calendar[ws[k].key] && !a.s.names.known(ws[k].key) {
+				if k < len(ws) && ws[k].isWord() && ws[k].cap && !a.is(&ws[k], bCalendar) && !ws[k].lx.known() {
 					e := k + 1
 					for e < len(ws) && ws[e].isWord() && ws[e].cap && e-k < 4 {
 						e++
 					}
-					out = append(out, cand{i: i, j: e, typ: lowerHeads[w.key], src: srcCaps})
+					typ := kb.ORG
+					if w.lx.flags&fLowerLOC != 0 {
+						typ = kb.LOC
+					}
+					out = append(out, cand{i: i, j: e, typ: typ, src: srcCaps})
 				}
 			}
 		}
@@ -368,9 +389,8 @@ func (a *analyser) frenchNames(ws []word, out []cand) []cand {
 
 // placePrefix are words that open place names before a first name
 // ("Saint Louis", "Fort William").
-var placePrefix = map[string]bool{"saint": true, "sainte": true, "st": true, "ste": true, "san": true, "santa": true,
-	"santo": true, "sao": true, "fort": true, "port": true, "mount": true, "mont": true, "lake": true, "new": true,
-	"north": true, "south": true, "east": true, "west": true, "cape": true, "cap": true, "villa": true, "ciudad": true}
+var placePrefix = []string{"saint", "sainte", "st", "ste", "san", "santa", "santo", "sao", "fort", "port", "mount", "mont",
+	"lake", "new", "north", "south", "east", "west", "cape", "cap", "villa", "ciudad"}
 
 // lowerHeads are the French nouns written in lowercase at the head of a
 // proper name before "de" and a capitalised name ("stade de France",
@@ -407,7 +427,7 @@ func (a *analyser) frenchTail(ws []word, i int) int {
 			if n < len(ws) && (ws[n].key == "la" || ws[n].key == "l") {
 				n++
 			}
-			if n >= len(ws) || !ws[n].isWord() || a.r.determiners[ws[n].key] || len(a.s.kb.Demonym(ws[n].key)) > 0 && !ws[n].cap {
+			if n >= len(ws) || !ws[n].isWord() || a.is(&ws[n], bDeterminer) || len(demonym(&ws[n])) > 0 && !ws[n].cap {
 				return end
 			}
 			k = n + 1
@@ -444,29 +464,23 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 	if len(cands) == 0 && len(tagged) == 0 {
 		return nil
 	}
-	sort.SliceStable(cands, func(x, y int) bool {
-		lx, ly := cands[x].j-cands[x].i, cands[y].j-cands[y].i
-		if lx != ly {
-			return lx > ly
+	slices.SortStableFunc(cands, func(x, y cand) int {
+		if lx, ly := x.j-x.i, y.j-y.i; lx != ly {
+			return cmp.Compare(ly, lx)
 		}
-		if cands[x].src != cands[y].src {
-			return cands[x].src > cands[y].src
+		if x.src != y.src {
+			return cmp.Compare(y.src, x.src)
 		}
-		return cands[x].i < cands[y].i
+		return cmp.Compare(x.i, y.i)
 	})
-	// Knowledge-base matches by first and last word, tagger spans by span.
-	kbAt := map[int][]cand{}
-	for _, c := range cands {
-		if c.src == srcKB && c.entry != nil {
-			kbAt[c.i] = append(kbAt[c.i], c)
-			if c.j-1 != c.i {
-				kbAt[c.j-1] = append(kbAt[c.j-1], c)
+	// tagAt returns the (last) tagger span [i, j).
+	tagAt := func(i, j int) (cand, bool) {
+		for x := len(tagged) - 1; x >= 0; x-- {
+			if tagged[x].i == i && tagged[x].j == j {
+				return tagged[x], true
 			}
 		}
-	}
-	tagAt := map[[2]int]cand{}
-	for _, c := range tagged {
-		tagAt[[2]int{c.i, c.j}] = c
+		return cand{}, false
 	}
 	taken := make([]bool, len(ws))
 	free := func(c cand) bool {
@@ -489,7 +503,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 			continue
 		}
 		if c.src == srcCaps {
-			a.inherit(ws, &c, append(kbAt[c.i], kbAt[c.j-1]...))
+			a.inherit(ws, &c, cands)
 		}
 		out = append(out, c)
 	}
@@ -498,7 +512,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		for x := range out {
 			c := &out[x]
 			t := ""
-			if tc, ok := tagAt[[2]int{c.i, c.j}]; ok && !tc.piece && !(tc.typ == kb.MISC && c.j-c.i == 1) {
+			if tc, ok := tagAt(c.i, c.j); ok && !tc.piece && !(tc.typ == kb.MISC && c.j-c.i == 1) {
 				t = tc.typ
 			}
 			if t == "" {
@@ -531,7 +545,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 			if c.typ != kb.ORG || c.j >= len(ws) || !ws[c.j].isWord() || ws[c.j].cap || taken[c.j] {
 				continue
 			}
-			countries := a.s.kb.Demonym(ws[c.j].key)
+			countries := demonym(&ws[c.j])
 			if len(countries) == 0 {
 				continue
 			}
@@ -542,32 +556,43 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 			c.j++
 		}
 	}
-	sort.Slice(out, func(x, y int) bool { return out[x].i < out[y].i })
+	// The chosen spans do not overlap: their starts differ.
+	slices.SortFunc(out, func(x, y cand) int { return cmp.Compare(x.i, y.i) })
 	return out
 }
 
 // inherit gives a capitalised name the knowledge-base link of a known name
 // inside it: an organisation or event it starts with ("Fox News
 // Digital"), an organisation after a country ("U.S. Justice Department"),
-// or the place of "City of Buffalo".
+// or the place of "City of Buffalo". The knowledge-base matches of cands
+// that start or end at the first word of c are tried first, then those
+// that start or end at its last word.
 func (a *analyser) inherit(ws []word, c *cand, cands []cand) {
-	for _, k := range cands {
-		if k.src != srcKB || k.entry == nil || k.i < c.i || k.j > c.j || k.j-k.i == c.j-c.i {
-			continue
-		}
-		e := k.entry
-		switch {
-		case k.i == c.i && (e.Type == kb.ORG || e.Type == kb.MISC):
-			c.entry, c.typ, c.guess = e, e.Type, false
-			return
-		case k.j == c.j && e.Type == kb.ORG && a.countryPrefix(ws, c.i, k.i):
-			c.entry, c.typ, c.guess = e, e.Type, false
-			return
-		case k.j == c.j && e.Type == kb.LOC && k.i-c.i == 2 && a.r.placeOf[ws[c.i].key] && a.r.particles[ws[c.i+1].key]:
-			c.entry, c.typ, c.guess = e, e.Type, false
-			return
+	for _, at := range [2]int{c.i, c.j - 1} {
+		for x := range cands {
+			if k := &cands[x]; k.src == srcKB && k.entry != nil && (k.i == at || k.j-1 == at) && a.inherits(ws, c, k) {
+				return
+			}
 		}
 	}
+}
+
+// inherits gives c the link of k if k is a known name inside it that c
+// takes its link from.
+func (a *analyser) inherits(ws []word, c, k *cand) bool {
+	if k.i < c.i || k.j > c.j || k.j-k.i == c.j-c.i {
+		return false
+	}
+	e := k.entry
+	switch {
+	case k.i == c.i && (e.Type == kb.ORG || e.Type == kb.MISC):
+	case k.j == c.j && e.Type == kb.ORG && a.countryPrefix(ws, c.i, k.i):
+	case k.j == c.j && e.Type == kb.LOC && k.i-c.i == 2 && a.is(&ws[c.i], bPlaceOf) && a.is(&ws[c.i+1], bParticle):
+	default:
+		return false
+	}
+	c.entry, c.typ, c.guess = e, e.Type, false
+	return true
 }
 
 // countryPrefix reports whether words [i, j) name a country or are its
@@ -577,7 +602,7 @@ func (a *analyser) countryPrefix(ws []word, i, j int) bool {
 	if key == "" {
 		return false
 	}
-	if len(a.s.kb.Demonym(key)) > 0 {
+	if len(a.s.voc.at(key).dem) > 0 {
 		return true
 	}
 	for _, al := range a.s.kb.Lookup(key) {

@@ -110,7 +110,7 @@ func (r *resolver) add(e *ent, m *mention) {
 	if len(l) < maxCandidates {
 		r.ends[ek] = append(l, e)
 	}
-	if in := initials(r.a.r, ws); len(in) >= 2 {
+	if in := initials(r.a, ws); len(in) >= 2 {
 		push(r.initials, in, e)
 	}
 }
@@ -217,7 +217,7 @@ func (r *resolver) short(m *mention) *ent {
 			}
 		}
 	}
-	if rl := r.a.r; rl.particles[m.key] || rl.determiners[m.key] {
+	if r.a.keyIs(m.key, bParticle|bDeterminer) {
 		return nil
 	}
 	per := func(t string) bool { return t == kb.PER }
@@ -248,7 +248,7 @@ func (r *resolver) short(m *mention) *ent {
 // a common word, a first name or a known place.
 func (r *resolver) knownSurname(m *mention) *kb.Entry {
 	w := &m.words[m.i]
-	if m.entry != nil && m.entry.Type != kb.LOC || m.nwords != 1 || !w.cap || w.upper || w.common || r.a.s.names.known(m.key) {
+	if m.entry != nil && m.entry.Type != kb.LOC || m.nwords != 1 || !w.cap || w.upper || w.common || r.a.s.voc.at(m.key).known() {
 		return nil
 	}
 	if m.entry != nil {
@@ -277,10 +277,10 @@ func closer(e, f *ent, m *mention) bool {
 
 // initials returns the initials of the content words of a name ("cnrv"
 // for "commission nationale de recensement des votes").
-func initials(r *rules, words []string) string {
+func initials(a *analyser, words []string) string {
 	var b strings.Builder
 	for _, w := range words {
-		if r.particles[w] || r.determiners[w] || w == "de" || w == "of" || w == "the" || w == "and" || w == "et" || w == "d" || w == "l" || w == "for" || w == "pour" {
+		if a.keyIs(w, bParticle|bDeterminer) || w == "de" || w == "of" || w == "the" || w == "and" || w == "et" || w == "d" || w == "l" || w == "for" || w == "pour" {
 			continue
 		}
 		b.WriteString(w[:1])

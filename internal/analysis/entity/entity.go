@@ -57,7 +57,7 @@ type Stage struct {
 	kb      *kb.KB
 	taggers map[string]Tagger
 	rules   map[string]*rules
-	names   names
+	voc     *vocab
 }
 
 // New returns the entity stage over a knowledge base (nil for none) and
@@ -73,7 +73,7 @@ func New(base *kb.KB, taggers map[string]Tagger) *Stage {
 			t[lang.Base(l)] = tg
 		}
 	}
-	return &Stage{kb: base, taggers: t, rules: newRules(), names: newNames()}
+	return &Stage{kb: base, taggers: t, rules: newRules(), voc: newVocab(base)}
 }
 
 // Spec implements analysis.Stage.
@@ -116,9 +116,42 @@ type word struct {
 	upper   bool // written in capitals (two letters or more)
 	initial bool // opens a sentence, a quote or a clause after a colon
 	common  bool // a word the language writes in lowercase
+	lx      *lex // what the stage knows of key (never nil)
 }
 
 func (w *word) isWord() bool { return w.kind == doc.Word }
+
+// is reports whether w is in the word list bit of the document's language.
+func (a *analyser) is(w *word, bit uint32) bool { return w.lx.bits[a.r.set]&bit != 0 }
+
+// keyIs reports whether key is in the word list bit of the document's
+// language.
+func (a *analyser) keyIs(key string, bit uint32) bool { return a.s.voc.at(key).bits[a.r.set]&bit != 0 }
+
+// pairLex returns the entry of the key of words w and x together ("porte
+// parole", "north korean").
+func (a *analyser) pairLex(w, x *word) *lex {
+	a.buf = append(append(append(a.buf[:0], w.key...), ' '), x.key...)
+	return a.s.voc.atBytes(a.buf)
+}
+
+// pairIs reports whether words w and x together are in the word list bit
+// (which has the prefix bit prefix).
+func (a *analyser) pairIs(w, x *word, prefix, bit uint32) bool {
+	return a.is(w, prefix) && a.pairLex(w, x).bits[a.r.set]&bit != 0
+}
+
+// demonym returns the countries w is a demonym of.
+func demonym(w *word) []*kb.Entry { return w.lx.dem }
+
+// pairDemonym returns the countries words w and x together are a demonym
+// of ("north korean").
+func (a *analyser) pairDemonym(w, x *word) []*kb.Entry {
+	if w.lx.flags&fDemonymPrefix == 0 {
+		return nil
+	}
+	return a.pairLex(w, x).dem
+}
 
 // Mention sources, by trust.
 const (
@@ -167,6 +200,9 @@ type analyser struct {
 	sents    [][]word
 	// roleNPs are role noun phrases not attached to a name, for linking.
 	roleNPs []roleNP
+	// buf and ends are scratch space for keys.
+	buf  []byte
+	ends []int
 }
 
 // sentence finds the mentions of one kept sentence.
@@ -176,18 +212,33 @@ func (a *analyser) sentence(sent doc.Sentence) {
 		return
 	}
 	ws := make([]word, len(toks))
+	// The keys of the sentence's words share one string: word i's is
+	// all[ends[i-1]:ends[i]].
+	keys, ends := a.buf[:0], a.ends[:0]
+	for _, t := range toks {
+		if t.Kind == doc.Word {
+			keys = kb.AppendKeyBytes(keys, a.d.Slice(t.Span))
+		}
+		ends = append(ends, len(keys))
+	}
+	a.buf, a.ends = keys, ends
+	all := string(keys)
+	none := &a.s.voc.lex[0]
 	letters, caps := 0, 0
 	initial := true
+	start := 0
 	for i, t := range toks {
 		text := a.d.Slice(t.Span)
-		w := word{text: text, span: t.Span, kind: t.Kind}
+		w := &ws[i]
+		*w = word{text: text, span: t.Span, kind: t.Kind, lx: none}
 		if t.Kind == doc.Word {
-			w.key = kb.Key(text)
+			w.key = all[start:ends[i]]
+			w.lx = a.s.voc.at(w.key)
 			r, _ := utf8.DecodeRuneInString(text)
 			w.cap = unicode.IsUpper(r)
 			w.upper = kb.IsAcronym(text)
 			w.initial = initial
-			w.common = a.r.lowercase[w.key]
+			w.common = a.is(w, bLowercase)
 			letters++
 			if w.upper {
 				caps++
@@ -201,7 +252,7 @@ func (a *analyser) sentence(sent doc.Sentence) {
 				initial = i == 0
 			}
 		}
-		ws[i] = w
+		start = ends[i]
 	}
 	shout := letters >= 3 && caps*10 >= letters*6
 	si := len(a.sents)
@@ -227,13 +278,7 @@ func (a *analyser) sentence(sent doc.Sentence) {
 func (a *analyser) addMention(si int, ws []word, c cand) {
 	span := doc.Span{Start: ws[c.i].span.Start, End: ws[c.j-1].span.End}
 	m := &mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, sent: si, words: ws, i: c.i, j: c.j}
-	var b strings.Builder
-	for k := c.i; k < c.j; k++ {
-		if ws[k].isWord() {
-			kb.AppendKey(&b, ws[k].text)
-		}
-	}
-	m.key = b.String()
+	m.key = spanKey(ws, c.i, c.j)
 	m.nwords = strings.Count(m.key, " ") + 1
 	if m.key == "" {
 		return
@@ -253,44 +298,53 @@ func (a *analyser) titleBefore(ws []word, i int) string {
 		return ""
 	}
 	switch {
-	case a.r.titlesM[ws[k].key]:
+	case a.is(&ws[k], bTitleM):
 		return "m"
-	case a.r.titlesF[ws[k].key]:
+	case a.is(&ws[k], bTitleF):
 		return "f"
 	}
 	return ""
 }
 
-// kbMatches adds the longest knowledge-base alias match at each word.
+// kbMatches adds the longest knowledge-base alias match at each word. It
+// walks the word trie of alias keys: the words' keys joined by spaces,
+// across joining punctuation ("Washington, D.C."), must be an alias key.
 func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
-	var b strings.Builder
 	for i := 0; i < len(ws); i++ {
 		if !ws[i].isWord() {
 			continue
 		}
-		n := a.s.kb.MaxWords(firstWord(ws[i].key))
-		if n == 0 {
+		node, ok := a.step(kb.Root, &ws[i])
+		if !ok {
 			continue
 		}
-		// Candidate ends: up to n words after i.
+		// At most n words: the longest key with this first word.
+		var n int
+		if ws[i].lx.kbWord != 0 {
+			n = a.s.kb.Depth(node)
+		} else {
+			n = a.s.kb.Depth(a.firstNode(&ws[i]))
+		}
 		best := -1
 		var bestAlias kb.Alias
-		b.Reset()
 		words := 0
 		for j := i; j < len(ws) && words < n; j++ {
-			if ws[j].isWord() && ws[j].key != "" {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
+			w := &ws[j]
+			if w.isWord() && w.key != "" {
+				if j > i {
+					if node, ok = a.step(node, w); !ok {
+						// No key goes on with these words.
+						break
+					}
 				}
-				b.WriteString(ws[j].key)
-				words += strings.Count(ws[j].key, " ") + 1
-			} else if !joiner(ws[j].text) {
+				words += strings.Count(w.key, " ") + 1
+			} else if !joiner(w.text) {
 				break
 			}
-			if !ws[j].isWord() {
+			if !w.isWord() {
 				continue
 			}
-			for _, al := range a.s.kb.Lookup(b.String()) {
+			for _, al := range a.s.kb.Ends(node) {
 				if a.aliasFits(ws, i, j+1, al, shout) {
 					best, bestAlias = j+1, al
 					break
@@ -303,6 +357,31 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		out = append(out, cand{i: i, j: best, typ: bestAlias.Entry.Type, src: srcKB, entry: bestAlias.Entry, alias: bestAlias.Text})
 	}
 	return out
+}
+
+// step moves from trie node n over the words of w's key.
+func (a *analyser) step(n kb.Node, w *word) (kb.Node, bool) {
+	if w.lx.kbWord != 0 {
+		return a.s.kb.Next(n, w.lx.kbWord)
+	}
+	if strings.IndexByte(w.key, ' ') < 0 {
+		// One word that no alias key has (or no word).
+		return n, false
+	}
+	for rest := w.key; ; {
+		part, r, more := strings.Cut(rest, " ")
+		var ok bool
+		if n, ok = a.s.kb.Next(n, a.s.voc.at(part).kbWord); !ok || !more {
+			return n, ok
+		}
+		rest = r
+	}
+}
+
+// firstNode returns the trie node of the first word of w's key.
+func (a *analyser) firstNode(w *word) kb.Node {
+	n, _ := a.s.kb.Next(kb.Root, a.s.voc.at(firstWord(w.key)).kbWord)
+	return n
 }
 
 // joiner reports punctuation that may sit inside a name ("Washington,
@@ -428,7 +507,7 @@ func (a *analyser) cutTagged(ws []word, i, j int, typ string, out []cand) []cand
 			cut = true
 			emit(k)
 			s = k + 1
-		case w.isWord() && (a.r.coord[w.key] && !w.cap || possessive(w.text)):
+		case w.isWord() && (a.is(w, bCoord) && !w.cap || possessive(w.text)):
 			cut = true
 			emit(k)
 			s = k + 1
@@ -469,7 +548,7 @@ func (a *analyser) notName(ws []word, i, j int) bool {
 	if key == "" || j-i == 1 && utf8.RuneCountInString(ws[i].text) == 1 {
 		return true
 	}
-	if len(a.s.kb.Demonym(key)) > 0 || a.r.roles[key] || a.r.calendar[key] {
+	if lx := a.s.voc.at(key); len(lx.dem) > 0 || lx.bits[a.r.set]&(bRole|bCalendar) != 0 {
 		return true
 	}
 	hasCap := false
@@ -486,11 +565,28 @@ func firstRune(s string) rune {
 	return r
 }
 
+// spanKey returns the key of words [i, j): the keys of its words joined
+// by spaces.
 func spanKey(ws []word, i, j int) string {
-	var b strings.Builder
+	key, n, size := "", 0, 0
 	for k := i; k < j; k++ {
-		if ws[k].isWord() {
-			kb.AppendKey(&b, ws[k].text)
+		if ws[k].isWord() && ws[k].key != "" {
+			key = ws[k].key
+			n++
+			size += len(key) + 1
+		}
+	}
+	if n <= 1 {
+		return key
+	}
+	var b strings.Builder
+	b.Grow(size - 1)
+	for k := i; k < j; k++ {
+		if ws[k].isWord() && ws[k].key != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ws[k].key)
 		}
 	}
 	return b.String()

@@ -8,164 +8,256 @@ import (
 	"github.com/newsgraph/newsgraph/internal/lexicon"
 )
 
-// rules are one language's tables. Word lists are keyed by kb.Key.
-type rules struct {
-	// lowercase: words the language writes in lowercase (a capitalised
+// Rule sets: the tables of French, of English, and of the other languages
+// ("und": mostly the union of both).
+const (
+	setFR = iota
+	setEN
+	setUND
+	numSets
+)
+
+// Word-list bits, per rule set (lex.bits). Word lists are keyed by kb.Key.
+const (
+	// bLowercase: words the language writes in lowercase (a capitalised
 	// sentence-initial one is not a name by itself).
-	lowercase map[string]bool
-	// roles: nouns of title and function, one or two words ("porte parole",
-	// "prime minister").
-	roles map[string]bool
-	// orgHeads, locHeads, miscHeads type unknown capitalised names.
-	orgHeads, locHeads, miscHeads map[string]bool
-	// calendar: weekday and month names.
-	calendar map[string]bool
-	// particles may join the words of a name (de, von, bin, of).
-	particles map[string]bool
-	// determiners open a noun phrase (le, la, the, a).
-	determiners map[string]bool
-	// feminine determiners (la, une) tell a role noun's gender.
-	feminine, masculine map[string]bool
-	// locPreps introduce a place (à, en, in, at).
-	locPreps map[string]bool
-	// modifiers may precede a role noun inside a role ("ancien haut
+	bLowercase uint32 = 1 << iota
+	// bRole: nouns of title and function, one or two words ("porte
+	// parole", "prime minister"); bRolePrefix: the key and a space start
+	// such a noun ("porte", "prime").
+	bRole
+	bRolePrefix
+	// bOrgHead, bLocHead, bMiscHead type unknown capitalised names.
+	bOrgHead
+	bLocHead
+	bMiscHead
+	// bCalendar: weekday and month names.
+	bCalendar
+	// bParticle may join the words of a name (de, von, bin, of).
+	bParticle
+	// bDeterminer opens a noun phrase (le, la, the, a).
+	bDeterminer
+	// bFeminine, bMasculine: determiners that tell a role noun's gender
+	// (la, une; le, un).
+	bFeminine
+	bMasculine
+	// bLocPrep introduces a place (à, en, in, at).
+	bLocPrep
+	// bModifier may precede a role noun inside a role ("ancien haut
 	// responsable", "former deputy secretary").
-	modifiers map[string]bool
-	// stops end an apposition (relative pronouns, verbs of saying are
+	bModifier
+	// bStop ends an apposition (relative pronouns, verbs of saying are
 	// caught by the comma).
-	stops map[string]bool
-	// coord joins two roles ("et auteur").
-	coord map[string]bool
-	// titlesM, titlesF are courtesy titles before a name (M., Mme, Mr).
-	titlesM, titlesF map[string]bool
-	// pronounsM, pronounsF are subject pronouns, for gender by agreement.
-	pronounsM, pronounsF map[string]bool
+	bStop
+	// bCoord joins two roles ("et auteur").
+	bCoord
+	// bTitleM, bTitleF are courtesy titles before a name (M., Mme, Mr).
+	bTitleM
+	bTitleF
+	// bPronounM, bPronounF are subject pronouns, for gender by agreement.
+	bPronounM
+	bPronounF
+	// bPlaceOf are the nouns of "City of Buffalo", "ville de Paris".
+	bPlaceOf
+	// bFemRole, bMascRole are role nouns of one gender.
+	bFemRole
+	bMascRole
+)
+
+// Language-independent flags (lex.flags).
+const (
+	fFemale        uint8 = 1 << iota // a female first name
+	fMale                            // a male first name
+	fPlacePrefix                     // opens place names before a first name (see placePrefix)
+	fDemonymPrefix                   // the key and a space start a demonym ("north")
+	fLowerLOC                        // a lowercase head of a place name (see lowerHeads)
+	fLowerORG                        // a lowercase head of an organisation name
+)
+
+// lex is what the stage knows of one key: its word lists per rule set,
+// whether it is a first name, the countries it is a demonym of, and its
+// number among the words of knowledge-base aliases.
+type lex struct {
+	bits   [numSets]uint32
+	flags  uint8
+	kbWord int32
+	dem    []*kb.Entry
+}
+
+// vocab indexes the stage's word lists and the words of its knowledge base
+// by key, so that each word of a text is looked up once. It is read-only
+// once built.
+type vocab struct {
+	index map[string]int32
+	lex   []lex // lex[0] is the empty entry of unknown keys
+}
+
+// at returns the entry of key; unknown keys give an empty entry.
+func (v *vocab) at(key string) *lex { return &v.lex[v.index[key]] }
+
+// atBytes is at for a key held in a byte slice.
+func (v *vocab) atBytes(key []byte) *lex { return &v.lex[v.index[string(key)]] }
+
+// add returns the position of key's entry, adding an empty one if needed.
+func (v *vocab) add(key string) int32 {
+	i, ok := v.index[key]
+	if !ok {
+		i = int32(len(v.lex))
+		v.lex = append(v.lex, lex{})
+		v.index[key] = i
+	}
+	return i
+}
+
+// mark adds bit to the keys of words in the rule sets sets; a role of
+// several words also marks its prefixes with bRolePrefix.
+func (v *vocab) mark(bit uint32, words []string, sets ...int) {
+	for _, w := range words {
+		k := kb.Key(w)
+		if k == "" {
+			continue
+		}
+		i := v.add(k)
+		for _, s := range sets {
+			v.lex[i].bits[s] |= bit
+		}
+		if bit != bRole {
+			continue
+		}
+		for j := 0; j < len(k); j++ {
+			if k[j] == ' ' {
+				i := v.add(k[:j])
+				for _, s := range sets {
+					v.lex[i].bits[s] |= bRolePrefix
+				}
+			}
+		}
+	}
+}
+
+// flag adds f to the keys of words.
+func (v *vocab) flag(f uint8, words ...string) {
+	for _, w := range words {
+		if k := kb.Key(w); k != "" {
+			v.lex[v.add(k)].flags |= f
+		}
+	}
+}
+
+// rules are one language's tables that are not word lists.
+type rules struct {
+	// set is the rule set of the word lists (setFR, setEN, setUND).
+	set int
 	// orgDemonym: a nationality adjective after an organisation's name
 	// belongs to it ("Conseil de sécurité nationale américain").
 	orgDemonym bool
 	// roleHeads maps the language's role nouns to English words of KB
 	// positions ("président" → "president").
 	roleHeads map[string]string
-	// placeOf are the nouns of "City of Buffalo", "ville de Paris".
-	placeOf map[string]bool
-	// femRoles, mascRoles are role nouns of one gender.
-	femRoles, mascRoles map[string]bool
 }
 
-func keySet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		if k := kb.Key(w); k != "" {
-			m[k] = true
+func list(ws ...string) []string { return ws }
+
+// newVocab builds the word lists of "fr", "en" and "und" (for other
+// languages: the union of both, with French gender determiners), the
+// first names, and the demonyms and alias words of base.
+func newVocab(base *kb.KB) *vocab {
+	v := &vocab{index: make(map[string]int32, 40000), lex: make([]lex, 1, 40000)}
+	fr, en, und := setFR, setEN, setUND
+	for _, l := range []struct {
+		tag string
+		set int
+	}{{"fr", fr}, {"en", en}} {
+		v.mark(bLowercase, lexicon.Lines(l.tag, "lowercase"), l.set, und)
+		v.mark(bRole, lexicon.Lines(l.tag, "roles"), l.set, und)
+		v.mark(bOrgHead, lexicon.Lines(l.tag, "orgheads"), l.set, und)
+		v.mark(bLocHead, lexicon.Lines(l.tag, "locheads"), l.set, und)
+		v.mark(bMiscHead, lexicon.Lines(l.tag, "mischeads"), l.set, und)
+		v.mark(bCalendar, lexicon.Lines(l.tag, "calendar"), l.set, und)
+	}
+	v.mark(bParticle, list("de", "du", "des", "d'", "la", "le", "von", "van", "der", "den", "al", "el", "ben", "bin", "ibn", "da", "di", "dos", "das", "del", "y"), fr, und)
+	v.mark(bDeterminer, list("le", "la", "les", "l'", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur", "notre"), fr, und)
+	v.mark(bFeminine, list("la", "une", "cette", "sa"), fr, und)
+	v.mark(bMasculine, list("le", "un", "ce", "cet", "son", "du", "au"), fr, und)
+	v.mark(bLocPrep, list("à", "en", "au", "aux", "dans", "vers", "depuis", "près"), fr, und)
+	v.mark(bModifier, list("ancien", "ancienne", "anciens", "nouveau", "nouvelle", "haut", "haute", "hauts", "premier", "première", "vice",
+		"sous", "futur", "future", "actuel", "actuelle", "ex", "principal", "principale", "seul", "seule", "jeune", "célèbre", "grand", "grande"), fr, und)
+	v.mark(bStop, list("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "a", "est", "était", "avait", "sera"), fr, und)
+	v.mark(bCoord, list("et"), fr, und)
+	v.mark(bTitleM, list("M", "M.", "Monsieur", "MM"), fr, und)
+	v.mark(bTitleF, list("Mme", "Madame", "Mlle", "Mademoiselle"), fr, und)
+	v.mark(bPronounM, list("il", "t-il", "-il", "lui"), fr)
+	v.mark(bPronounF, list("elle", "t-elle", "-elle"), fr)
+	// Epicene nouns ("journaliste") are not evidence by themselves.
+	v.mark(bFemRole, list("présidente", "dirigeante", "directrice", "première ministre", "chancelière", "reine", "princesse",
+		"ambassadrice", "sénatrice", "députée", "conseillère", "avocate", "procureure", "actrice", "chanteuse",
+		"rédactrice", "présentatrice", "fondatrice", "chercheuse", "sœur", "mère", "fille", "épouse", "veuve", "femme"), fr, und)
+	v.mark(bMascRole, list("président", "dirigeant", "directeur", "chancelier", "roi", "prince", "ambassadeur", "sénateur", "député",
+		"conseiller", "avocat", "procureur", "acteur", "chanteur", "rédacteur", "présentateur", "fondateur", "chercheur",
+		"frère", "père", "fils", "mari", "empereur", "pape"), fr, und)
+	v.mark(bPlaceOf, list("ville", "commune", "république", "royaume", "état", "province", "région", "département", "principauté", "émirat"), fr, und)
+
+	v.mark(bParticle, list("de", "du", "la", "le", "von", "van", "der", "den", "al", "el", "bin", "ben", "ibn", "da", "di", "dos", "del", "of"), en, und)
+	v.mark(bDeterminer, list("the", "a", "an", "his", "her", "its", "their", "our", "this", "that"), en, und)
+	v.mark(bLocPrep, list("in", "at", "near", "from", "to"), en, und)
+	v.mark(bModifier, list("former", "deputy", "vice", "chief", "senior", "acting", "interim", "assistant", "associate", "executive",
+		"press", "foreign", "defense", "defence", "interior", "finance", "health", "justice", "state", "district", "national",
+		"security", "general", "top", "then", "new", "longtime", "retired", "veteran", "team", "club", "party", "campaign",
+		"prime", "first", "lead", "head", "communications", "policy", "intelligence", "military"), en, und)
+	v.mark(bStop, list("who", "which", "that", "whose", "where", "said", "says", "is", "was", "has", "had", "will"), en, und)
+	v.mark(bCoord, list("and"), en, und)
+	v.mark(bTitleM, list("Mr", "Mr.", "Sir", "Lord"), en, und)
+	v.mark(bTitleF, list("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"), en, und)
+	v.mark(bPronounM, list("he", "his", "him"), en)
+	v.mark(bPronounF, list("she", "her", "hers"), en)
+	v.mark(bFemRole, list("spokeswoman", "businesswoman", "chairwoman", "congresswoman", "councilwoman", "assemblywoman", "actress",
+		"queen", "princess", "widow", "wife", "mother", "daughter", "sister"), en, und)
+	v.mark(bMascRole, list("spokesman", "businessman", "chairman", "congressman", "councilman", "assemblyman", "king", "prince",
+		"emperor", "husband", "father", "son", "brother", "pope"), en, und)
+	v.mark(bPlaceOf, list("city", "town", "village", "state", "province", "county", "republic", "kingdom", "commonwealth", "principality", "emirate"), en, und)
+
+	v.flag(fFemale, lexicon.Lines("und", "firstnames-f")...)
+	v.flag(fMale, lexicon.Lines("und", "firstnames-m")...)
+	v.flag(fPlacePrefix, placePrefix...)
+	for k, t := range lowerHeads {
+		if t == kb.LOC {
+			v.flag(fLowerLOC, k)
+		} else {
+			v.flag(fLowerORG, k)
 		}
 	}
-	return m
-}
-
-func loadSet(tag, name string) map[string]bool { return keySet(lexicon.Lines(tag, name)...) }
-
-func union(ms ...map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range ms {
-		for k := range m {
-			out[k] = true
+	for k, es := range base.Demonyms() {
+		v.lex[v.add(k)].dem = es
+		for j := 0; j < len(k); j++ {
+			if k[j] == ' ' {
+				v.lex[v.add(k[:j])].flags |= fDemonymPrefix
+			}
 		}
 	}
-	return out
+	for w, id := range base.Words() {
+		v.lex[v.add(w)].kbWord = id
+	}
+	return v
 }
 
-// newRules builds the tables for "fr", "en" and "und" (the union of both,
-// used for other languages).
+// newRules builds the other tables of "fr", "en" and "und".
 func newRules() map[string]*rules {
 	fr := &rules{
-		lowercase:   loadSet("fr", "lowercase"),
-		roles:       loadSet("fr", "roles"),
-		orgHeads:    loadSet("fr", "orgheads"),
-		locHeads:    loadSet("fr", "locheads"),
-		miscHeads:   loadSet("fr", "mischeads"),
-		calendar:    loadSet("fr", "calendar"),
-		particles:   keySet("de", "du", "des", "d'", "la", "le", "von", "van", "der", "den", "al", "el", "ben", "bin", "ibn", "da", "di", "dos", "das", "del", "y"),
-		determiners: keySet("le", "la", "les", "l'", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur", "notre"),
-		feminine:    keySet("la", "une", "cette", "sa"),
-		masculine:   keySet("le", "un", "ce", "cet", "son", "du", "au"),
-		locPreps:    keySet("à", "en", "au", "aux", "dans", "vers", "depuis", "près"),
-		modifiers: keySet("ancien", "ancienne", "anciens", "nouveau", "nouvelle", "haut", "haute", "hauts", "premier", "première", "vice",
-			"sous", "futur", "future", "actuel", "actuelle", "ex", "principal", "principale", "seul", "seule", "jeune", "célèbre", "grand", "grande"),
-		stops:     keySet("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "a", "est", "était", "avait", "sera"),
-		coord:     keySet("et"),
-		titlesM:   keySet("M", "M.", "Monsieur", "MM"),
-		titlesF:   keySet("Mme", "Madame", "Mlle", "Mademoiselle"),
-		pronounsM: keySet("il", "t-il", "-il", "lui"),
-		pronounsF: keySet("elle", "t-elle", "-elle"),
+		set:        setFR,
+		orgDemonym: true,
 		roleHeads: map[string]string{
 			"president": "president", "presidente": "president", "dirigeant": "leader", "dirigeante": "leader",
 			"premier ministre": "prime minister", "premiere ministre": "prime minister", "chancelier": "chancellor",
 			"chanceliere": "chancellor", "roi": "king", "reine": "queen", "chef": "head", "leader": "leader",
 			"vice president": "vice president", "secretaire general": "secretary", "ministre": "minister",
 		},
-		femRoles: keySet("présidente", "dirigeante", "directrice", "première ministre", "chancelière", "reine", "princesse",
-			"ambassadrice", "sénatrice", "députée", "conseillère", "avocate", "procureure", "actrice", "chanteuse", "journaliste",
-			"rédactrice", "présentatrice", "fondatrice", "chercheuse", "sœur", "mère", "fille", "épouse", "veuve", "femme"),
-		mascRoles: keySet("président", "dirigeant", "directeur", "chancelier", "roi", "prince", "ambassadeur", "sénateur", "député",
-			"conseiller", "avocat", "procureur", "acteur", "chanteur", "rédacteur", "présentateur", "fondateur", "chercheur",
-			"frère", "père", "fils", "mari", "empereur", "pape"),
-		orgDemonym: true,
-		placeOf:    keySet("ville", "commune", "république", "royaume", "état", "province", "région", "département", "principauté", "émirat"),
 	}
-	// Epicene nouns are not evidence by themselves.
-	delete(fr.femRoles, "journaliste")
 	en := &rules{
-		lowercase:   loadSet("en", "lowercase"),
-		roles:       loadSet("en", "roles"),
-		orgHeads:    loadSet("en", "orgheads"),
-		locHeads:    loadSet("en", "locheads"),
-		miscHeads:   loadSet("en", "mischeads"),
-		calendar:    loadSet("en", "calendar"),
-		particles:   keySet("de", "du", "la", "le", "von", "van", "der", "den", "al", "el", "bin", "ben", "ibn", "da", "di", "dos", "del", "of"),
-		determiners: keySet("the", "a", "an", "his", "her", "its", "their", "our", "this", "that"),
-		locPreps:    keySet("in", "at", "near", "from", "to"),
-		modifiers: keySet("former", "deputy", "vice", "chief", "senior", "acting", "interim", "assistant", "associate", "executive",
-			"press", "foreign", "defense", "defence", "interior", "finance", "health", "justice", "state", "district", "national",
-			"security", "general", "top", "then", "new", "longtime", "retired", "veteran", "team", "club", "party", "campaign",
-			"prime", "first", "lead", "head", "communications", "policy", "intelligence", "military"),
-		stops:     keySet("who", "which", "that", "whose", "where", "said", "says", "is", "was", "has", "had", "will"),
-		coord:     keySet("and"),
-		titlesM:   keySet("Mr", "Mr.", "Sir", "Lord"),
-		titlesF:   keySet("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"),
-		pronounsM: keySet("he", "his", "him"),
-		pronounsF: keySet("she", "her", "hers"),
+		set: setEN,
 		roleHeads: map[string]string{"president": "president", "leader": "leader", "prime minister": "prime minister",
 			"chancellor": "chancellor", "king": "king", "queen": "queen", "premier": "premier", "supreme leader": "leader"},
-		femRoles: keySet("spokeswoman", "businesswoman", "chairwoman", "congresswoman", "councilwoman", "assemblywoman", "actress",
-			"queen", "princess", "widow", "wife", "mother", "daughter", "sister"),
-		mascRoles: keySet("spokesman", "businessman", "chairman", "congressman", "councilman", "assemblyman", "king", "prince",
-			"emperor", "husband", "father", "son", "brother", "pope"),
-		placeOf: keySet("city", "town", "village", "state", "province", "county", "republic", "kingdom", "commonwealth", "principality", "emirate"),
 	}
-	und := &rules{
-		lowercase:   union(fr.lowercase, en.lowercase),
-		roles:       union(fr.roles, en.roles),
-		orgHeads:    union(fr.orgHeads, en.orgHeads),
-		locHeads:    union(fr.locHeads, en.locHeads),
-		miscHeads:   union(fr.miscHeads, en.miscHeads),
-		calendar:    union(fr.calendar, en.calendar),
-		particles:   union(fr.particles, en.particles),
-		determiners: union(fr.determiners, en.determiners),
-		feminine:    fr.feminine,
-		masculine:   fr.masculine,
-		locPreps:    union(fr.locPreps, en.locPreps),
-		modifiers:   union(fr.modifiers, en.modifiers),
-		stops:       union(fr.stops, en.stops),
-		coord:       union(fr.coord, en.coord),
-		titlesM:     union(fr.titlesM, en.titlesM),
-		titlesF:     union(fr.titlesF, en.titlesF),
-		pronounsM:   map[string]bool{},
-		pronounsF:   map[string]bool{},
-		roleHeads:   map[string]string{},
-		femRoles:    union(fr.femRoles, en.femRoles),
-		mascRoles:   union(fr.mascRoles, en.mascRoles),
-		placeOf:     union(fr.placeOf, en.placeOf),
-	}
+	und := &rules{set: setUND, roleHeads: map[string]string{}}
 	for k, v := range fr.roleHeads {
 		und.roleHeads[k] = v
 	}
@@ -175,27 +267,19 @@ func newRules() map[string]*rules {
 	return map[string]*rules{"fr": fr, "en": en, "und": und}
 }
 
-// names holds the first-name lists, keyed by kb.Key.
-type names struct {
-	female, male map[string]bool
-}
-
-func newNames() names {
-	return names{female: loadSet("und", "firstnames-f"), male: loadSet("und", "firstnames-m")}
-}
-
-func (n names) gender(first string) string {
-	f, m := n.female[first], n.male[first]
-	switch {
-	case f && !m:
+// gender returns the gender a first name's key tells ("f", "m"), or "".
+func (v *vocab) gender(first string) string {
+	switch v.at(first).flags & (fFemale | fMale) {
+	case fFemale:
 		return "f"
-	case m && !f:
+	case fMale:
 		return "m"
 	}
 	return ""
 }
 
-func (n names) known(first string) bool { return n.female[first] || n.male[first] }
+// known reports whether key is a first name.
+func (l *lex) known() bool { return l.flags&(fFemale|fMale) != 0 }
 
 func rulesFor(all map[string]*rules, tag string) *rules {
 	if r, ok := all[lang.Base(tag)]; ok {

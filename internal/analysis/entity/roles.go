@@ -160,18 +160,17 @@ func (a *analyser) addRole(e *ent, s doc.Span, ws []word) {
 		k = -1
 	}
 	if k > 0 {
-		det := ws[k-1].key
-		if a.r.feminine[det] {
+		if det := &ws[k-1]; a.is(det, bFeminine) {
 			e.gender["f"]++
-		} else if a.r.masculine[det] && !strings.HasSuffix(ws[k-1].text, "'") && !strings.HasSuffix(ws[k-1].text, "’") {
+		} else if a.is(det, bMasculine) && !strings.HasSuffix(ws[k-1].text, "'") && !strings.HasSuffix(ws[k-1].text, "’") {
 			e.gender["m"]++
 		}
 	}
 	for i := k; i >= 0 && i < len(ws) && ws[i].span.End <= s.End; i++ {
-		if a.r.femRoles[ws[i].key] {
+		if a.is(&ws[i], bFemRole) {
 			e.gender["f"]++
 		}
-		if a.r.mascRoles[ws[i].key] {
+		if a.is(&ws[i], bMascRole) {
 			e.gender["m"]++
 		}
 	}
@@ -185,7 +184,7 @@ func (a *analyser) addRole(e *ent, s doc.Span, ws []word) {
 func (a *analyser) premodifier(m *mention) (doc.Span, bool) {
 	ws := m.words
 	k := m.i - 1
-	if k >= 0 && (a.r.titlesM[ws[k].key] || a.r.titlesF[ws[k].key] || ws[k].text == ".") {
+	if k >= 0 && (a.is(&ws[k], bTitleM) || a.is(&ws[k], bTitleF) || ws[k].text == ".") {
 		return doc.Span{}, false
 	}
 	if k >= 0 && ws[k].text == "," {
@@ -202,13 +201,13 @@ func (a *analyser) premodifier(m *mention) (doc.Span, bool) {
 			}
 			i = -1
 			continue
-		case a.r.determiners[w.key] || w.common && !a.r.roles[w.key] && !a.r.modifiers[w.key] && len(a.s.kb.Demonym(w.key)) == 0 && (!w.cap || w.initial):
+		case a.is(w, bDeterminer) || w.common && !a.is(w, bRole) && !a.is(w, bModifier) && len(demonym(w)) == 0 && (!w.cap || w.initial):
 			i = -1
 			continue
-		case a.r.roles[w.key] || i > 0 && a.r.roles[ws[i-1].key+" "+w.key] || i+1 <= k && a.r.roles[w.key+" "+ws[i+1].key]:
+		case a.is(w, bRole) || i > 0 && a.pairIs(&ws[i-1], w, bRolePrefix, bRole) || i+1 <= k && a.pairIs(w, &ws[i+1], bRolePrefix, bRole):
 			seenRole = true
 			lo = i
-		case len(a.s.kb.Demonym(w.key)) > 0 || a.r.modifiers[w.key]:
+		case len(demonym(w)) > 0 || a.is(w, bModifier):
 			lo = i
 		case w.cap && seenRole && !w.initial:
 			lo = i
@@ -237,12 +236,12 @@ func (a *analyser) commaRole(ws []word, k int) (doc.Span, bool) {
 		if !w.isWord() {
 			continue
 		}
-		if a.r.roles[w.key] || i+1 < k && a.r.roles[w.key+" "+ws[i+1].key] {
+		if a.is(w, bRole) || i+1 < k && a.pairIs(w, &ws[i+1], bRolePrefix, bRole) {
 			start := i
-			for start-1 >= 0 && a.r.modifiers[ws[start-1].key] {
+			for start-1 >= 0 && a.is(&ws[start-1], bModifier) {
 				start--
 			}
-			if start == 0 || a.r.determiners[ws[start-1].key] {
+			if start == 0 || a.is(&ws[start-1], bDeterminer) {
 				return doc.Span{Start: ws[start].span.Start, End: ws[k-1].span.End}, true
 			}
 		}
@@ -259,14 +258,14 @@ func (a *analyser) appositions(m *mention) []doc.Span {
 	for k < len(ws) && ws[k].text == "," {
 		s := k + 1
 		i := s
-		for i < len(ws) && a.r.determiners[ws[i].key] && ws[i].isWord() {
+		for i < len(ws) && a.is(&ws[i], bDeterminer) && ws[i].isWord() {
 			i++
 		}
 		start := i
-		for i < len(ws) && a.r.modifiers[ws[i].key] {
+		for i < len(ws) && a.is(&ws[i], bModifier) {
 			i++
 		}
-		if i >= len(ws) || !(a.r.roles[ws[i].key] || i+1 < len(ws) && a.r.roles[ws[i].key+" "+ws[i+1].key]) {
+		if i >= len(ws) || !(a.is(&ws[i], bRole) || i+1 < len(ws) && a.pairIs(&ws[i], &ws[i+1], bRolePrefix, bRole)) {
 			return out
 		}
 		e := i + 1
@@ -275,10 +274,10 @@ func (a *analyser) appositions(m *mention) []doc.Span {
 			if !w.isWord() && (w.text == "," || w.text == "." || w.text == ";" || w.text == ":" || w.text == "(" || w.text == ")") {
 				break
 			}
-			if a.r.stops[w.key] && w.isWord() {
+			if a.is(w, bStop) && w.isWord() {
 				break
 			}
-			if a.r.coord[w.key] && e+1 < len(ws) && (a.r.roles[ws[e+1].key] || a.r.modifiers[ws[e+1].key]) {
+			if a.is(w, bCoord) && e+1 < len(ws) && (a.is(&ws[e+1], bRole) || a.is(&ws[e+1], bModifier)) {
 				out = append(out, doc.Span{Start: ws[start].span.Start, End: ws[e-1].span.End})
 				start = e + 1
 				e++
@@ -300,9 +299,9 @@ func (a *analyser) collectRoleNPs(si int, ws []word) {
 			continue
 		}
 		n := 0
-		if i+1 < len(ws) && a.r.roles[ws[i].key+" "+ws[i+1].key] {
+		if i+1 < len(ws) && a.pairIs(&ws[i], &ws[i+1], bRolePrefix, bRole) {
 			n = 2
-		} else if a.r.roles[ws[i].key] {
+		} else if a.is(&ws[i], bRole) {
 			n = 1
 		}
 		if n == 0 {
@@ -315,15 +314,15 @@ func (a *analyser) collectRoleNPs(si int, ws []word) {
 		start, e := i, i+n
 		var countries []*kb.Entry
 		switch {
-		case a.r.determiners[ws[i-1].key]:
+		case a.is(&ws[i-1], bDeterminer):
 			if e < len(ws) && ws[e].isWord() {
-				if cs := a.s.kb.Demonym(ws[e].key); len(cs) > 0 {
+				if cs := demonym(&ws[e]); len(cs) > 0 {
 					countries = cs
 					e++
 				}
 			}
-		case i >= 2 && a.r.determiners[ws[i-2].key] && len(a.s.kb.Demonym(ws[i-1].key)) > 0:
-			countries = a.s.kb.Demonym(ws[i-1].key)
+		case i >= 2 && a.is(&ws[i-2], bDeterminer) && len(demonym(&ws[i-1])) > 0:
+			countries = demonym(&ws[i-1])
 			start = i - 1
 		default:
 			continue
@@ -351,7 +350,7 @@ func (a *analyser) gender(e *ent, typ string) string {
 	}
 	for _, m := range e.mentions {
 		if m.nwords >= 2 {
-			if g := a.s.names.gender(firstWord(m.key)); g != "" {
+			if g := a.s.voc.gender(firstWord(m.key)); g != "" {
 				return g
 			}
 		}

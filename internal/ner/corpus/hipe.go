@@ -34,6 +34,7 @@ func ReadHIPE(r io.Reader, opt HIPEOptions) ([]ner.Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
 	col := map[string]int{}
+	ncol := 0
 	var out []ner.Sentence
 	var words, labels, comps []string
 	newDoc := true
@@ -70,13 +71,14 @@ func ReadHIPE(r io.Reader, opt HIPEOptions) ([]ner.Sentence, error) {
 			for i, f := range fields {
 				col[f] = i
 			}
+			ncol = len(fields)
 			if _, ok := col["NE-COARSE-LIT"]; !ok {
 				return out, fmt.Errorf("line %d: no NE-COARSE-LIT column", line)
 			}
 			continue
 		}
-		if len(fields) != len(col) {
-			return out, fmt.Errorf("line %d: %d fields, want %d", line, len(fields), len(col))
+		if len(fields) != ncol {
+			return out, fmt.Errorf("line %d: %d fields, want %d", line, len(fields), ncol)
 		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok {
