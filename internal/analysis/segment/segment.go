@@ -6,6 +6,7 @@ package segment
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,23 +108,97 @@ func RulesFor(tag string) *Rules { return rulesFor(tag) }
 // Paragraphs splits body into paragraphs: non-blank lines. Leading and
 // trailing white space is trimmed from each span.
 func Paragraphs(text string, body doc.Span) []doc.Paragraph {
-	var out []doc.Paragraph
+	lines := splitLines(text, body)
+	width, wrapped := wrapWidth(text, lines)
+	out := make([]doc.Paragraph, 0, len(lines))
+	for i, l := range lines {
+		if wrapped && i > 0 && !l.blankBefore && !l.indented && !endsParagraph(text, lines[i-1], width) {
+			out[len(out)-1].Span.End = l.span.End
+			continue
+		}
+		out = append(out, doc.Paragraph{Span: l.span})
+	}
+	return out
+}
+
+// line is a non-blank line of the body, trimmed.
+type line struct {
+	span        doc.Span
+	runes       int
+	indented    bool // starts with two spaces or more, or a tab
+	blankBefore bool // a blank line separates it from the previous line
+}
+
+func splitLines(text string, body doc.Span) []line {
+	var out []line
+	blank := false
 	pos := body.Start
 	for pos < body.End {
-		end := strings.IndexByte(text[pos:body.End], '\n')
-		next := body.End
-		lineEnd := body.End
-		if end >= 0 {
-			lineEnd = pos + end
-			next = lineEnd + 1
+		lineEnd, next := body.End, body.End
+		if end := strings.IndexByte(text[pos:body.End], '\n'); end >= 0 {
+			lineEnd, next = pos+end, pos+end+1
 		}
 		s, e := trimSpan(text, pos, lineEnd)
 		if s < e {
-			out = append(out, doc.Paragraph{Span: doc.Span{Start: s, End: e}})
+			lead := text[pos:s]
+			out = append(out, line{
+				span:        doc.Span{Start: s, End: e},
+				runes:       utf8.RuneCountInString(text[s:e]),
+				indented:    strings.HasPrefix(lead, "  ") || strings.HasPrefix(lead, "\t"),
+				blankBefore: blank && len(out) > 0,
+			})
+			blank = false
+		} else {
+			blank = true
 		}
 		pos = next
 	}
 	return out
+}
+
+// wrapWidth decides whether the body is hard-wrapped (lines cut at a fixed
+// width, as in wire archives and e-mail), where a paragraph runs over
+// several lines and ends at a blank line, an indented line or a short line
+// ending a sentence. It returns the wrap width. The evidence: at least six
+// lines, most of them close to a width between 40 and 100 characters, and
+// many lines that stop mid-sentence before a line going on in lower case.
+func wrapWidth(text string, lines []line) (int, bool) {
+	if len(lines) < 6 {
+		return 0, false
+	}
+	lens := make([]int, len(lines))
+	for i, l := range lines {
+		lens[i] = l.runes
+	}
+	sort.Ints(lens)
+	w := lens[len(lens)*9/10]
+	if w < 40 || w > 100 {
+		return w, false
+	}
+	long, cont := 0, 0
+	for i, l := range lines {
+		if l.runes*10 >= w*6 {
+			long++
+		}
+		if i+1 < len(lines) && !lines[i+1].blankBefore && !lines[i+1].indented {
+			last, _ := utf8.DecodeLastRuneInString(text[l.span.Start:l.span.End])
+			first, _ := utf8.DecodeRuneInString(text[lines[i+1].span.Start:lines[i+1].span.End])
+			if !strings.ContainsRune(".!?:;»”\"", last) && (unicode.IsLower(first) || unicode.IsDigit(first)) {
+				cont++
+			}
+		}
+	}
+	return w, long*10 >= len(lines)*6 && cont*4 >= len(lines)
+}
+
+// endsParagraph reports whether a wrapped line closes its paragraph: it is
+// clearly shorter than the wrap width and ends a sentence.
+func endsParagraph(text string, l line, width int) bool {
+	if l.runes*10 >= width*7 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[l.span.Start:l.span.End])
+	return strings.ContainsRune(".!?:»”\"", last)
 }
 
 func trimSpan(text string, s, e int) (int, int) {

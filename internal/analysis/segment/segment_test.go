@@ -243,3 +243,46 @@ func sentenceSpans(d *doc.Document) []doc.Span {
 	}
 	return out
 }
+
+// TestWrappedParagraphs: hard-wrapped text (wire archives) joins its lines
+// into paragraphs that end at blank lines, indented lines or short lines
+// ending a sentence; unwrapped text keeps one paragraph per line.
+func TestWrappedParagraphs(t *testing.T) {
+	wrapped := "An existing stock exchange rule might be used to limit the\n" +
+		"trading activities of its members in London in stocks listed on\n" +
+		"both exchanges, sources at the London Exchange said.\n" +
+		"    This could arise if the London Stock Exchange goes ahead\n" +
+		"with plans to close its trading floor, which it has said it\n" +
+		"would do in due course.\n" +
+		"    The exchange is seeking clarification from its members and\n" +
+		"said it would report back.\n"
+	frWrapped := "Le gouvernement a annoncé lundi un plan de soutien aux\n" +
+		"agriculteurs touchés par la sécheresse, a indiqué le ministre.\n" +
+		"\n" +
+		"Les syndicats agricoles ont salué une première étape mais\n" +
+		"réclament des mesures plus durables pour les exploitations\n" +
+		"les plus fragiles, selon un communiqué.\n" +
+		"Le ministre recevra leurs représentants la semaine prochaine\n" +
+		"pour discuter du calendrier.\n"
+	lines := "Première ligne courte.\nDeuxième paragraphe, une seule ligne.\nTroisième.\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string // first words of each paragraph
+	}{
+		{"en wrapped with indents", wrapped, []string{"An existing", "This could", "The exchange"}},
+		{"fr wrapped with blank lines and short last lines", frWrapped, []string{"Le gouvernement", "Les syndicats", "Le ministre"}},
+		{"one paragraph per line when not wrapped", lines, []string{"Première ligne", "Deuxième paragraphe,", "Troisième."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps := Paragraphs(tc.text, doc.Span{End: len(tc.text)})
+			var got []string
+			for _, p := range ps {
+				f := strings.Fields(tc.text[p.Span.Start:p.Span.End])
+				got = append(got, strings.Join(f[:min(2, len(f))], " "))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("paragraphs start with %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
