@@ -7,7 +7,11 @@ set -euo pipefail
 if ! command -v chromium >/dev/null 2>&1; then
 	echo "setup: installing chromium (Debian package)" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null
-	apt-get install -y -qq chromium >/dev/null
+	sudo=""
+	if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+		sudo="sudo -E"
+	fi
+	$sudo apt-get update -qq >/dev/null
+	$sudo apt-get install -y -qq chromium >/dev/null
 fi
 chromium --version >&2 || true

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
@@ -282,6 +283,49 @@ func FuzzTag(f *testing.F) {
 		}
 		_ = ner.FoldKey(s)
 	})
+}
+
+// TestLoadMutations loads thousands of damaged copies of a model file:
+// every one must give an error or a model that tags, never a panic.
+func TestLoadMutations(t *testing.T) {
+	var buf bytes.Buffer
+	if err := tinyModel(t).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	loaded := 0
+	for i := 0; i < n; i++ {
+		d := append([]byte(nil), buf.Bytes()...)
+		for k := 0; k < 1+rng.Intn(3); k++ {
+			p := rng.Intn(len(d))
+			switch rng.Intn(4) {
+			case 0:
+				d[p] ^= 1 << rng.Intn(8)
+			case 1:
+				d[p] = byte(rng.Intn(256))
+			case 2:
+				d = append(d[:p], d[p+1:]...)
+			case 3:
+				d = append(d[:p], append([]byte{byte(rng.Intn(256))}, d[p:]...)...)
+			}
+		}
+		m, err := ner.Load(bytes.NewReader(d))
+		if err == nil {
+			loaded++
+			if got := m.Tag([]string{"Paris", "est", "belle"}); len(got) != 3 {
+				t.Fatalf("damaged model returned %d labels", len(got))
+			}
+		} else if !errors.Is(err, ner.ErrFormat) {
+			t.Fatalf("error %v does not wrap ErrFormat", err)
+		}
+	}
+	if loaded == n {
+		t.Error("no damaged file was rejected")
+	}
 }
 
 func FuzzLoad(f *testing.F) {
