@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/analysis"
 	"github.com/newsgraph/newsgraph/internal/analysis/entity"
@@ -35,8 +36,8 @@ func LoadKB(userFile string) (*kb.KB, error) {
 }
 
 // newEntityStage builds the entity stage over the knowledge base (see
-// LoadKB) and the embedded taggers. If the built-in data cannot be read
-// (a broken build), the stage reports that error on every document.
+// LoadKB) and the embedded taggers. Each tagger is decoded when the stage
+// first meets its language.
 func newEntityStage(userFile string) (analysis.Stage, error) {
 	base, err := LoadKB(userFile)
 	if err != nil {
@@ -44,23 +45,23 @@ func newEntityStage(userFile string) (analysis.Stage, error) {
 	}
 	taggers := map[string]entity.Tagger{}
 	for _, l := range ner.EmbeddedLanguages() {
-		m, err := ner.LoadEmbedded(l)
-		if err != nil {
-			taggers[l] = entity.Unavailable{Err: err}
-			continue
-		}
-		taggers[l] = m
+		taggers[l] = entity.NewLazy(func() (entity.Tagger, error) {
+			m, err := ner.LoadEmbedded(l)
+			if err != nil {
+				return nil, err
+			}
+			return m, nil
+		})
 	}
 	return entity.New(base, taggers), nil
 }
 
-// entityStage is newEntityStage for DefaultStages.
+// entityStage is newEntityStage for DefaultStages, built when the engine
+// first analyses a document: an engine that analyses nothing does not
+// load the knowledge base. If the built-in data cannot be read (a broken
+// build), the stage reports that error on every document.
 func entityStage() analysis.Stage {
-	s, err := newEntityStage("")
-	if err != nil {
-		return failed{spec: (*entity.Stage)(nil).Spec(), err: err}
-	}
-	return s
+	return &lazyStage{spec: (*entity.Stage)(nil).Spec(), build: func() (analysis.Stage, error) { return newEntityStage("") }}
 }
 
 // withKB replaces the entity stage of stages by one that uses the user
@@ -80,13 +81,22 @@ func withKB(stages []analysis.Stage, userFile string) ([]analysis.Stage, error) 
 	return out, nil
 }
 
-// failed is a stage that could not be built: it reports why on every
-// document.
-type failed struct {
-	spec analysis.Spec
-	err  error
+// lazyStage is a stage built on its first use, once for all the goroutines
+// of its engine.
+type lazyStage struct {
+	spec  analysis.Spec
+	build func() (analysis.Stage, error)
+	once  sync.Once
+	stage analysis.Stage
+	err   error
 }
 
-func (f failed) Spec() analysis.Spec { return f.spec }
+func (l *lazyStage) Spec() analysis.Spec { return l.spec }
 
-func (f failed) Analyze(context.Context, *doc.Document) error { return f.err }
+func (l *lazyStage) Analyze(ctx context.Context, d *doc.Document) error {
+	l.once.Do(func() { l.stage, l.err = l.build() })
+	if l.err != nil {
+		return l.err
+	}
+	return l.stage.Analyze(ctx, d)
+}

@@ -364,8 +364,8 @@ func New(entries []Entry) *KB {
 		surname: map[string][]*Entry{},
 		words:   make(map[string]int32, len(entries)),
 		next:    make(map[uint64]Node, len(entries)+len(entries)/4),
-		ends:    make([][]Alias, 1, len(entries)+len(entries)/4),
-		depth:   make([]int32, 1, len(entries)+len(entries)/4),
+		ends:    make([][]Alias, 1, 1+len(entries)+len(entries)/4),
+		depth:   make([]int32, 1, 1+len(entries)+len(entries)/4),
 	}
 	var texts []string // the names of the entry indexed so far
 	var key []byte
@@ -603,6 +603,20 @@ func appendKey(b []byte, s string, space bool) []byte {
 	inWord := false
 	for i := 0; i < len(s); {
 		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			// A run of lowercase ASCII letters and digits is copied as is.
+			j := i + 1
+			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+				j++
+			}
+			if !inWord && space {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i:j]...)
+			inWord, space = true, true
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -709,7 +723,24 @@ func special(r rune) (string, bool) {
 // KCNA, G7).
 func IsAcronym(s string) bool {
 	letters, digits := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		// ASCII first: the same classes as below.
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			letters++
+			continue
+		case '0' <= c && c <= '9':
+			digits++
+			continue
+		case c == '.' || c == '-' || c == '&':
+			continue
+		case c < utf8.RuneSelf:
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n - 1
 		switch {
 		case unicode.IsLower(r):
 			return false

@@ -203,7 +203,7 @@ func (a *analyser) demonymAt(ws []word, k, end int) int {
 	if k+1 < end && ws[k+1].isWord() && len(a.pairDemonym(&ws[k], &ws[k+1])) > 0 {
 		return 2
 	}
-	if len(demonym(&ws[k])) > 0 && !a.isKBStart(ws, k) {
+	if len(a.demonym(&ws[k])) > 0 && !a.isKBStart(ws, k) {
 		return 1
 	}
 	return 0
@@ -427,7 +427,7 @@ func (a *analyser) frenchTail(ws []word, i int) int {
 			if n < len(ws) && (ws[n].key == "la" || ws[n].key == "l") {
 				n++
 			}
-			if n >= len(ws) || !ws[n].isWord() || a.is(&ws[n], bDeterminer) || len(demonym(&ws[n])) > 0 && !ws[n].cap {
+			if n >= len(ws) || !ws[n].isWord() || a.is(&ws[n], bDeterminer) || len(a.demonym(&ws[n])) > 0 && !ws[n].cap {
 				return end
 			}
 			k = n + 1
@@ -482,7 +482,9 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		}
 		return cand{}, false
 	}
-	taken := make([]bool, len(ws))
+	taken := slices.Grow(a.taken[:0], len(ws))[:len(ws)]
+	clear(taken)
+	a.taken = taken
 	free := func(c cand) bool {
 		for k := c.i; k < c.j; k++ {
 			if taken[k] {
@@ -491,7 +493,8 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		}
 		return true
 	}
-	var out []cand
+	out := a.chosen[:0]
+	defer func() { a.chosen = out[:0] }()
 	for _, c := range cands {
 		if !free(c) {
 			continue
@@ -545,7 +548,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 			if c.typ != kb.ORG || c.j >= len(ws) || !ws[c.j].isWord() || ws[c.j].cap || taken[c.j] {
 				continue
 			}
-			countries := demonym(&ws[c.j])
+			countries := a.demonym(&ws[c.j])
 			if len(countries) == 0 {
 				continue
 			}
@@ -602,7 +605,7 @@ func (a *analyser) countryPrefix(ws []word, i, j int) bool {
 	if key == "" {
 		return false
 	}
-	if len(a.s.voc.at(key).dem) > 0 {
+	if len(a.s.voc.demonyms(a.s.voc.at(key))) > 0 {
 		return true
 	}
 	for _, al := range a.s.kb.Lookup(key) {

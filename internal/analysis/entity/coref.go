@@ -1,8 +1,9 @@
 package entity
 
 import (
-	"fmt"
-	"sort"
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -17,10 +18,23 @@ const maxCandidates = 16
 type ent struct {
 	entry    *kb.Entry
 	mentions []*mention
-	votes    map[string]int
-	keys     map[string]bool
+	votes    [len(types)]int // by type, in the order of types
+	keys     stringSet
 	roles    []doc.Role
-	gender   map[string]int
+	// fem and masc count the evidence for each gender.
+	fem, masc int
+}
+
+// types are the entity types, in the order in which ties are broken.
+var types = [...]string{kb.PER, kb.ORG, kb.LOC, kb.MISC}
+
+// vote adds n votes for the type t.
+func (e *ent) vote(t string, n int) {
+	for i, x := range types {
+		if x == t {
+			e.votes[i] += n
+		}
+	}
 }
 
 func (e *ent) typ() string {
@@ -28,12 +42,53 @@ func (e *ent) typ() string {
 		return e.entry.Type
 	}
 	best, n := "", -1
-	for _, t := range []string{kb.PER, kb.ORG, kb.LOC, kb.MISC} {
-		if e.votes[t] > n {
-			best, n = t, e.votes[t]
+	for i, t := range types {
+		if e.votes[i] > n {
+			best, n = t, e.votes[i]
 		}
 	}
 	return best
+}
+
+// stringSet is a set of strings, a list while it is short.
+type stringSet struct {
+	list []string
+	m    map[string]bool
+}
+
+// reset empties the set, keeping its memory.
+func (set *stringSet) reset() {
+	clear(set.list)
+	set.list = set.list[:0]
+	if set.m != nil {
+		clear(set.m)
+		set.m = nil
+	}
+}
+
+// add adds s and reports whether it was new.
+func (set *stringSet) add(s string) bool {
+	if set.m != nil {
+		if set.m[s] {
+			return false
+		}
+		set.m[s] = true
+		return true
+	}
+	for _, x := range set.list {
+		if x == s {
+			return false
+		}
+	}
+	set.list = append(set.list, s)
+	if len(set.list) > 16 {
+		set.m = make(map[string]bool, 2*len(set.list))
+		for _, x := range set.list {
+			set.m[x] = true
+		}
+		set.list = nil
+	}
+	return true
 }
 
 // resolver groups mentions into entities. Its indexes map words of the
@@ -76,7 +131,7 @@ func (r *resolver) add(e *ent, m *mention) {
 	if m.weak || m.adopt {
 		w = 0
 	}
-	e.votes[m.typ] += w + m.nwords - 1
+	e.vote(m.typ, w+m.nwords-1)
 	if m.entry != nil && e.entry == nil {
 		e.entry = m.entry
 		r.byEntry[e.entry.ID] = e
@@ -86,10 +141,9 @@ func (r *resolver) add(e *ent, m *mention) {
 			}
 		}
 	}
-	if e.keys[m.key] {
+	if !e.keys.add(m.key) {
 		return
 	}
-	e.keys[m.key] = true
 	if _, ok := r.byKey[m.key]; !ok {
 		r.byKey[m.key] = e
 	}
@@ -116,7 +170,7 @@ func (r *resolver) add(e *ent, m *mention) {
 }
 
 func (r *resolver) newEnt(m *mention) *ent {
-	e := &ent{votes: map[string]int{}, keys: map[string]bool{}, gender: map[string]int{}}
+	e := r.a.entSlab.new()
 	r.ents = append(r.ents, e)
 	r.add(e, m)
 	return e
@@ -125,9 +179,25 @@ func (r *resolver) newEnt(m *mention) *ent {
 // resolve groups the mentions into entities (coreference) and builds the
 // entity layer.
 func (a *analyser) resolve() []doc.Entity {
-	r := &resolver{a: a, byEntry: map[string]*ent{}, byKey: map[string]*ent{},
-		last: map[string][]*ent{}, first: map[string][]*ent{}, inner: map[string][]*ent{},
-		ends: map[[2]string][]*ent{}, initials: map[string][]*ent{}, words: map[string]bool{}}
+	r := &a.res
+	if r.byEntry == nil {
+		*r = resolver{byEntry: map[string]*ent{}, byKey: map[string]*ent{},
+			last: map[string][]*ent{}, first: map[string][]*ent{}, inner: map[string][]*ent{},
+			ends: map[[2]string][]*ent{}, initials: map[string][]*ent{}, words: map[string]bool{}}
+	} else {
+		// The indexes of the previous document, emptied.
+		clear(r.byEntry)
+		clear(r.byKey)
+		clear(r.last)
+		clear(r.first)
+		clear(r.inner)
+		clear(r.ends)
+		clear(r.initials)
+		clear(r.words)
+		clear(r.ents)
+		r.ents = r.ents[:0]
+	}
+	r.a = a
 	var singles, compounds []*mention
 	// Pass 1: names of two words or more, and knowledge-base matches that
 	// are not single words of a place (those may be surnames).
@@ -297,14 +367,16 @@ func (a *analyser) output(r *resolver) []doc.Entity {
 			ents = append(ents, e)
 		}
 	}
+	// Mentions do not overlap: their starts differ.
+	byStart := func(x, y *mention) int { return cmp.Compare(x.span.Start, y.span.Start) }
 	for _, e := range ents {
-		sort.Slice(e.mentions, func(x, y int) bool { return e.mentions[x].span.Start < e.mentions[y].span.Start })
+		slices.SortFunc(e.mentions, byStart)
 	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].mentions[0].span.Start < ents[j].mentions[0].span.Start })
+	slices.SortStableFunc(ents, func(x, y *ent) int { return byStart(x.mentions[0], y.mentions[0]) })
 	a.roles(ents)
 	out := make([]doc.Entity, 0, len(ents))
 	for i, e := range ents {
-		de := doc.Entity{ID: fmt.Sprintf("e%d", i+1), Type: e.typ(), Stage: Name}
+		de := doc.Entity{ID: "e" + strconv.Itoa(i+1), Type: e.typ(), Stage: Name}
 		name := ""
 		if e.entry != nil {
 			name = e.entry.Name
@@ -313,15 +385,20 @@ func (a *analyser) output(r *resolver) []doc.Entity {
 			name = bestName(e)
 		}
 		de.Name = name
-		seen := map[string]bool{}
+		// The names are gathered in scratch space, then copied.
+		seen := &a.nameSet
+		seen.reset()
 		addName := func(n string) {
-			if n != "" && !seen[n] {
-				seen[n] = true
-				de.Names = append(de.Names, n)
+			if n != "" && seen.add(n) {
+				a.names = append(a.names, n)
 			}
 		}
+		a.names = a.names[:0]
 		addName(name)
 		for _, m := range e.mentions {
+			if de.Mentions == nil {
+				de.Mentions = make([]doc.Mention, 0, len(e.mentions))
+			}
 			de.Mentions = append(de.Mentions, doc.Mention{Span: m.span, Text: m.text, Stage: Name})
 			addName(m.text)
 		}
@@ -329,6 +406,9 @@ func (a *analyser) output(r *resolver) []doc.Entity {
 			for _, n := range e.entry.AllNames() {
 				addName(n)
 			}
+		}
+		if len(a.names) > 0 {
+			de.Names = slices.Clone(a.names)
 		}
 		de.Roles = e.roles
 		de.Gender = a.gender(e, de.Type)

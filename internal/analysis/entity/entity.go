@@ -20,7 +20,9 @@ package entity
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,17 +49,74 @@ type Unavailable struct{ Err error }
 // Tag implements Tagger; it labels nothing.
 func (Unavailable) Tag([]string) []string { return nil }
 
+// Lazy is a tagger loaded on its first use, once for all goroutines: a
+// statistical model takes time to decode, and a run may never meet its
+// language. A failure to load makes it Unavailable.
+type Lazy struct {
+	load func() (Tagger, error)
+	once sync.Once
+	t    Tagger
+	err  error
+}
+
+// NewLazy returns a tagger that calls load on first use.
+func NewLazy(load func() (Tagger, error)) *Lazy { return &Lazy{load: load} }
+
+// get loads the tagger if needed.
+func (l *Lazy) get() (Tagger, error) {
+	l.once.Do(func() {
+		l.t, l.err = l.load()
+		if l.err == nil && l.t == nil {
+			l.err = errors.New("no tagger")
+		}
+	})
+	return l.t, l.err
+}
+
+// Tag implements Tagger.
+func (l *Lazy) Tag(words []string) []string {
+	t, err := l.get()
+	if err != nil {
+		return nil
+	}
+	return t.Tag(words)
+}
+
 // maxTagWords bounds the words given to a tagger at once; longer sentences
 // are tagged in windows.
 const maxTagWords = 256
 
-// Stage is the entity stage. It is read-only after New and safe for
-// concurrent use on different documents.
+// Stage is the entity stage. It is safe for concurrent use on different
+// documents: its tables are read-only after New, and the working memory of
+// an analysis comes from a pool and is reused by later ones. A Stage must
+// not be copied.
 type Stage struct {
 	kb      *kb.KB
 	taggers map[string]Tagger
 	rules   map[string]*rules
 	voc     *vocab
+	// scratch holds *scratch values for reuse across documents.
+	scratch sync.Pool
+}
+
+// scratch is the memory an analysis reuses: the words of the sentences
+// (mentions keep slices of them until the document is done) and buffers
+// used within one sentence.
+type scratch struct {
+	words  []word
+	buf    []byte
+	ends   []int
+	cands  []cand
+	chosen []cand
+	taken  []bool
+	texts  []string
+	// names and nameSet gather the names of an entity.
+	names   []string
+	nameSet stringSet
+	// The mentions and entities of the document.
+	mentionSlab slab[mention]
+	entSlab     slab[ent]
+	res         resolver
 }
 
 // New returns the entity stage over a knowledge base (nil for none) and
@@ -89,7 +148,22 @@ func (*Stage) Spec() analysis.Spec {
 // entities of the kept sentences.
 func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 	r := rulesFor(s.rules, d.Lang)
-	a := &analyser{s: s, d: d, r: r, tagger: s.taggers[lang.Base(d.Lang)]}
+	sc, _ := s.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer s.scratch.Put(sc)
+	sc.words = sc.words[:0]
+	sc.mentionSlab.reset()
+	sc.entSlab.reset()
+	a := &analyser{s: s, d: d, r: r, tagger: s.taggers[lang.Base(d.Lang)], scratch: sc}
+	if l, ok := a.tagger.(*Lazy); ok {
+		if t, err := l.get(); err != nil {
+			a.tagger = Unavailable{Err: err}
+		} else {
+			a.tagger = t
+		}
+	}
 	if u, ok := a.tagger.(Unavailable); ok {
 		d.Problem(Name, "no %s tagger, capitalisation cues only: %v", lang.Base(d.Lang), u.Err)
 		a.tagger = nil
@@ -106,23 +180,49 @@ func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// slab hands out values from chunks that are reused from one document to
+// the next.
+type slab[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+const slabChunk = 256
+
+// new returns a pointer to a zero T.
+func (s *slab[T]) new() *T {
+	c, i := s.n/slabChunk, s.n%slabChunk
+	if c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	s.n++
+	p := &s.chunks[c][i]
+	var zero T
+	*p = zero
+	return p
+}
+
+// reset makes every value available again.
+func (s *slab[T]) reset() { s.n = 0 }
+
 // word is a token with its features.
 type word struct {
 	text    string
 	key     string
 	span    doc.Span
 	kind    doc.TokenKind
-	cap     bool // starts with an uppercase letter
-	upper   bool // written in capitals (two letters or more)
-	initial bool // opens a sentence, a quote or a clause after a colon
-	common  bool // a word the language writes in lowercase
-	lx      *lex // what the stage knows of key (never nil)
+	cap     bool   // starts with an uppercase letter
+	upper   bool   // written in capitals (two letters or more)
+	initial bool   // opens a sentence, a quote or a clause after a colon
+	common  bool   // a word the language writes in lowercase
+	lx      *lex   // what the stage knows of key (never nil)
+	bits    uint32 // lx.bits of the document's language
 }
 
 func (w *word) isWord() bool { return w.kind == doc.Word }
 
 // is reports whether w is in the word list bit of the document's language.
-func (a *analyser) is(w *word, bit uint32) bool { return w.lx.bits[a.r.set]&bit != 0 }
+func (a *analyser) is(w *word, bit uint32) bool { return w.bits&bit != 0 }
 
 // keyIs reports whether key is in the word list bit of the document's
 // language.
@@ -142,7 +242,7 @@ func (a *analyser) pairIs(w, x *word, prefix, bit uint32) bool {
 }
 
 // demonym returns the countries w is a demonym of.
-func demonym(w *word) []*kb.Entry { return w.lx.dem }
+func (a *analyser) demonym(w *word) []*kb.Entry { return a.s.voc.demonyms(w.lx) }
 
 // pairDemonym returns the countries words w and x together are a demonym
 // of ("north korean").
@@ -150,7 +250,7 @@ func (a *analyser) pairDemonym(w, x *word) []*kb.Entry {
 	if w.lx.flags&fDemonymPrefix == 0 {
 		return nil
 	}
-	return a.pairLex(w, x).dem
+	return a.s.voc.demonyms(a.pairLex(w, x))
 }
 
 // Mention sources, by trust.
@@ -175,20 +275,18 @@ type cand struct {
 
 // mention is an accepted mention.
 type mention struct {
-	span     doc.Span
-	text     string
-	key      string
-	typ      string
-	src      int
-	entry    *kb.Entry
-	weak     bool
-	nwords   int
-	sent     int // sentence index among kept sentences
-	words    []word
-	i, j     int // word range in its sentence
-	title    string
-	roleSpan []doc.Span
-	adopt    bool // joined an entity by coreference: takes its type
+	span   doc.Span
+	text   string
+	key    string
+	typ    string
+	src    int
+	entry  *kb.Entry
+	weak   bool
+	nwords int
+	words  []word
+	i, j   int // word range in its sentence
+	title  string
+	adopt  bool // joined an entity by coreference: takes its type
 }
 
 type analyser struct {
@@ -197,12 +295,9 @@ type analyser struct {
 	r        *rules
 	tagger   Tagger
 	mentions []*mention
-	sents    [][]word
 	// roleNPs are role noun phrases not attached to a name, for linking.
 	roleNPs []roleNP
-	// buf and ends are scratch space for keys.
-	buf  []byte
-	ends []int
+	*scratch
 }
 
 // sentence finds the mentions of one kept sentence.
@@ -211,7 +306,15 @@ func (a *analyser) sentence(sent doc.Sentence) {
 	if len(toks) == 0 {
 		return
 	}
-	ws := make([]word, len(toks))
+	// The sentence's words, after those of earlier sentences (mentions
+	// keep them); a full buffer is left to them and a new one started.
+	n0, n := len(a.words), len(toks)
+	if cap(a.words)-n0 < n {
+		a.words = make([]word, 0, max(2*cap(a.words), n, 1024))
+		n0 = 0
+	}
+	a.words = a.words[:n0+n]
+	ws := a.words[n0 : n0+n : n0+n]
 	// The keys of the sentence's words share one string: word i's is
 	// all[ends[i-1]:ends[i]].
 	keys, ends := a.buf[:0], a.ends[:0]
@@ -234,6 +337,7 @@ func (a *analyser) sentence(sent doc.Sentence) {
 		if t.Kind == doc.Word {
 			w.key = all[start:ends[i]]
 			w.lx = a.s.voc.at(w.key)
+			w.bits = w.lx.bits[a.r.set]
 			r, _ := utf8.DecodeRuneInString(text)
 			w.cap = unicode.IsUpper(r)
 			w.upper = kb.IsAcronym(text)
@@ -255,29 +359,33 @@ func (a *analyser) sentence(sent doc.Sentence) {
 		start = ends[i]
 	}
 	shout := letters >= 3 && caps*10 >= letters*6
-	si := len(a.sents)
-	a.sents = append(a.sents, ws)
+	nm := len(a.mentions)
 
-	var cands []cand
-	cands = a.kbMatches(ws, shout, cands)
+	cands := a.kbMatches(ws, shout, a.cands[:0])
 	if !shout {
 		cands = a.capsRuns(ws, cands)
 	}
+	a.cands = cands
 	var labels []string
 	var tcands []cand
 	if a.tagger != nil {
 		labels, tcands = a.tagged(ws)
 	}
 	for _, c := range a.choose(ws, cands, tcands, labels) {
-		a.addMention(si, ws, c)
+		a.addMention(ws, c)
 	}
-	a.collectRoleNPs(si, ws)
+	a.collectRoleNPs(ws)
+	if len(a.mentions) == nm {
+		// No mention keeps the words.
+		a.words = a.words[:n0]
+	}
 }
 
 // addMention records a chosen candidate.
-func (a *analyser) addMention(si int, ws []word, c cand) {
+func (a *analyser) addMention(ws []word, c cand) {
 	span := doc.Span{Start: ws[c.i].span.Start, End: ws[c.j-1].span.End}
-	m := &mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, sent: si, words: ws, i: c.i, j: c.j}
+	m := a.mentionSlab.new()
+	*m = mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, words: ws, i: c.i, j: c.j}
 	m.key = spanKey(ws, c.i, c.j)
 	m.nwords = strings.Count(m.key, " ") + 1
 	if m.key == "" {
@@ -314,16 +422,20 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		if !ws[i].isWord() {
 			continue
 		}
-		node, ok := a.step(kb.Root, &ws[i])
-		if !ok {
-			continue
-		}
-		// At most n words: the longest key with this first word.
-		var n int
-		if ws[i].lx.kbWord != 0 {
-			n = a.s.kb.Depth(node)
-		} else {
-			n = a.s.kb.Depth(a.firstNode(&ws[i]))
+		// node: the trie node after the first word; n: the most words
+		// of a key that starts with the first word.
+		node, n := ws[i].lx.first, int(ws[i].lx.depth)
+		if node == kb.Root {
+			if strings.IndexByte(ws[i].key, ' ') < 0 {
+				continue
+			}
+			// A key of several words ("jong un" of "Jong-Un").
+			first := a.s.voc.at(firstWord(ws[i].key))
+			n = int(first.depth)
+			var ok bool
+			if node, ok = a.step(kb.Root, &ws[i]); !ok {
+				continue
+			}
 		}
 		best := -1
 		var bestAlias kb.Alias
@@ -332,6 +444,7 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 			w := &ws[j]
 			if w.isWord() && w.key != "" {
 				if j > i {
+					var ok bool
 					if node, ok = a.step(node, w); !ok {
 						// No key goes on with these words.
 						break
@@ -376,12 +489,6 @@ func (a *analyser) step(n kb.Node, w *word) (kb.Node, bool) {
 		}
 		rest = r
 	}
-}
-
-// firstNode returns the trie node of the first word of w's key.
-func (a *analyser) firstNode(w *word) kb.Node {
-	n, _ := a.s.kb.Next(kb.Root, a.s.voc.at(firstWord(w.key)).kbWord)
-	return n
 }
 
 // joiner reports punctuation that may sit inside a name ("Washington,
@@ -443,10 +550,11 @@ func letters(s string) string {
 // coordinations, role nouns and demonyms ("Mayor Byron Brown" gives
 // "Byron Brown").
 func (a *analyser) tagged(ws []word) ([]string, []cand) {
-	texts := make([]string, len(ws))
+	texts := a.texts[:0]
 	for i := range ws {
-		texts[i] = ws[i].text
+		texts = append(texts, ws[i].text)
 	}
+	a.texts = texts
 	labels := make([]string, 0, len(ws))
 	for lo := 0; lo < len(texts); lo += maxTagWords {
 		hi := min(lo+maxTagWords, len(texts))
@@ -548,7 +656,7 @@ func (a *analyser) notName(ws []word, i, j int) bool {
 	if key == "" || j-i == 1 && utf8.RuneCountInString(ws[i].text) == 1 {
 		return true
 	}
-	if lx := a.s.voc.at(key); len(lx.dem) > 0 || lx.bits[a.r.set]&(bRole|bCalendar) != 0 {
+	if lx := a.s.voc.at(key); len(a.s.voc.demonyms(lx)) > 0 || lx.bits[a.r.set]&(bRole|bCalendar) != 0 {
 		return true
 	}
 	hasCap := false

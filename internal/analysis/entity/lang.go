@@ -74,41 +74,6 @@ const (
 	fLowerORG                        // a lowercase head of an organisation name
 )
 
-// lex is what the stage knows of one key: its word lists per rule set,
-// whether it is a first name, the countries it is a demonym of, and its
-// number among the words of knowledge-base aliases.
-type lex struct {
-	bits   [numSets]uint32
-	flags  uint8
-	kbWord int32
-	dem    []*kb.Entry
-}
-
-// vocab indexes the stage's word lists and the words of its knowledge base
-// by key, so that each word of a text is looked up once. It is read-only
-// once built.
-type vocab struct {
-	index map[string]int32
-	lex   []lex // lex[0] is the empty entry of unknown keys
-}
-
-// at returns the entry of key; unknown keys give an empty entry.
-func (v *vocab) at(key string) *lex { return &v.lex[v.index[key]] }
-
-// atBytes is at for a key held in a byte slice.
-func (v *vocab) atBytes(key []byte) *lex { return &v.lex[v.index[string(key)]] }
-
-// add returns the position of key's entry, adding an empty one if needed.
-func (v *vocab) add(key string) int32 {
-	i, ok := v.index[key]
-	if !ok {
-		i = int32(len(v.lex))
-		v.lex = append(v.lex, lex{})
-		v.index[key] = i
-	}
-	return i
-}
-
 // mark adds bit to the keys of words in the rule sets sets; a role of
 // several words also marks its prefixes with bRolePrefix.
 func (v *vocab) mark(bit uint32, words []string, sets ...int) {
@@ -162,7 +127,7 @@ func list(ws ...string) []string { return ws }
 // languages: the union of both, with French gender determiners), the
 // first names, and the demonyms and alias words of base.
 func newVocab(base *kb.KB) *vocab {
-	v := &vocab{index: make(map[string]int32, 40000), lex: make([]lex, 1, 40000)}
+	v := &vocab{index: make(map[string]int32, 40000), lex: make([]lex, 1, 40000), dems: [][]*kb.Entry{nil}}
 	fr, en, und := setFR, setEN, setUND
 	for _, l := range []struct {
 		tag string
@@ -227,7 +192,8 @@ func newVocab(base *kb.KB) *vocab {
 		}
 	}
 	for k, es := range base.Demonyms() {
-		v.lex[v.add(k)].dem = es
+		v.lex[v.add(k)].dem = int32(len(v.dems))
+		v.dems = append(v.dems, es)
 		for j := 0; j < len(k); j++ {
 			if k[j] == ' ' {
 				v.lex[v.add(k[:j])].flags |= fDemonymPrefix
@@ -235,8 +201,13 @@ func newVocab(base *kb.KB) *vocab {
 		}
 	}
 	for w, id := range base.Words() {
-		v.lex[v.add(w)].kbWord = id
+		l := &v.lex[v.add(w)]
+		l.kbWord = id
+		if n, ok := base.Next(kb.Root, id); ok {
+			l.first, l.depth = n, int32(base.Depth(n))
+		}
 	}
+	v.seal()
 	return v
 }
 

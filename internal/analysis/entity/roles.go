@@ -161,17 +161,17 @@ func (a *analyser) addRole(e *ent, s doc.Span, ws []word) {
 	}
 	if k > 0 {
 		if det := &ws[k-1]; a.is(det, bFeminine) {
-			e.gender["f"]++
+			e.fem++
 		} else if a.is(det, bMasculine) && !strings.HasSuffix(ws[k-1].text, "'") && !strings.HasSuffix(ws[k-1].text, "’") {
-			e.gender["m"]++
+			e.masc++
 		}
 	}
 	for i := k; i >= 0 && i < len(ws) && ws[i].span.End <= s.End; i++ {
 		if a.is(&ws[i], bFemRole) {
-			e.gender["f"]++
+			e.fem++
 		}
 		if a.is(&ws[i], bMascRole) {
-			e.gender["m"]++
+			e.masc++
 		}
 	}
 }
@@ -201,13 +201,13 @@ func (a *analyser) premodifier(m *mention) (doc.Span, bool) {
 			}
 			i = -1
 			continue
-		case a.is(w, bDeterminer) || w.common && !a.is(w, bRole) && !a.is(w, bModifier) && len(demonym(w)) == 0 && (!w.cap || w.initial):
+		case a.is(w, bDeterminer) || w.common && !a.is(w, bRole) && !a.is(w, bModifier) && len(a.demonym(w)) == 0 && (!w.cap || w.initial):
 			i = -1
 			continue
 		case a.is(w, bRole) || i > 0 && a.pairIs(&ws[i-1], w, bRolePrefix, bRole) || i+1 <= k && a.pairIs(w, &ws[i+1], bRolePrefix, bRole):
 			seenRole = true
 			lo = i
-		case len(demonym(w)) > 0 || a.is(w, bModifier):
+		case len(a.demonym(w)) > 0 || a.is(w, bModifier):
 			lo = i
 		case w.cap && seenRole && !w.initial:
 			lo = i
@@ -293,7 +293,7 @@ func (a *analyser) appositions(m *mention) []doc.Span {
 
 // collectRoleNPs records "det ROLE [nationality]" and "det NATIONALITY
 // ROLE" phrases of a sentence.
-func (a *analyser) collectRoleNPs(si int, ws []word) {
+func (a *analyser) collectRoleNPs(ws []word) {
 	for i := 1; i < len(ws); i++ {
 		if !ws[i].isWord() {
 			continue
@@ -316,13 +316,13 @@ func (a *analyser) collectRoleNPs(si int, ws []word) {
 		switch {
 		case a.is(&ws[i-1], bDeterminer):
 			if e < len(ws) && ws[e].isWord() {
-				if cs := demonym(&ws[e]); len(cs) > 0 {
+				if cs := a.demonym(&ws[e]); len(cs) > 0 {
 					countries = cs
 					e++
 				}
 			}
-		case i >= 2 && a.is(&ws[i-2], bDeterminer) && len(demonym(&ws[i-1])) > 0:
-			countries = demonym(&ws[i-1])
+		case i >= 2 && a.is(&ws[i-2], bDeterminer) && len(a.demonym(&ws[i-1])) > 0:
+			countries = a.demonym(&ws[i-1])
 			start = i - 1
 		default:
 			continue
@@ -342,10 +342,10 @@ func (a *analyser) gender(e *ent, typ string) string {
 			return m.title
 		}
 	}
-	if e.gender["f"] > e.gender["m"] {
+	if e.fem > e.masc {
 		return "f"
 	}
-	if e.gender["m"] > e.gender["f"] {
+	if e.masc > e.fem {
 		return "m"
 	}
 	for _, m := range e.mentions {

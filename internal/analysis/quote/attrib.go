@@ -90,7 +90,9 @@ func (a *analyzer) verbCue(i int, u unit) (cue, bool) {
 	if t.is(fCap) && !(i+1 < u.b && isClitic(a.toks[i+1].low)) {
 		return c, false
 	}
-	if a.r.lang != "en" && (strings.HasSuffix(t.low, "er") || strings.HasSuffix(t.low, "ir") || strings.HasSuffix(t.low, "re") || strings.HasSuffix(t.low, "oir")) {
+	// (déclare, assure, considère are present forms of -er verbs, not
+	// infinitives in -re)
+	if a.r.lang != "en" && (strings.HasSuffix(t.low, "er") || strings.HasSuffix(t.low, "ir") || strings.HasSuffix(t.low, "re") && !a.isCue(t.low+"r") || strings.HasSuffix(t.low, "oir")) {
 		// an infinitive: only after "vient de"
 		if !(i >= 2 && (a.toks[i-1].low == "de" || a.toks[i-1].low == "d'") && strings.HasPrefix(a.toks[i-2].low, "vien")) {
 			return c, false
@@ -121,6 +123,12 @@ func (a *analyzer) verbCue(i int, u unit) (cue, bool) {
 		}
 	}
 	return c, true
+}
+
+// isCue reports a reporting-verb form of the language.
+func (a *analyzer) isCue(w string) bool {
+	_, ok := a.r.cues[w]
+	return ok
 }
 
 // verbGroup returns the first token of the verb group ending at the cue i
@@ -271,6 +279,11 @@ func (a *analyzer) parseAfter(u unit, j int, wantSubj bool, cueLow string) after
 		}
 		if a.isClass(j, cRecip) && !t.is(fCap) {
 			if e := a.npForward(j+1, u.b); e > j+1 {
+				// "déclare à l'AFP Jean-Philippe Magnen": the outlet, then
+				// the inverted subject
+				if wantSubj && !r.hasSubj {
+					e = a.firstNameSplit(j+1, e)
+				}
 				a.recipient(&r, j+1, e, u)
 				j = e
 				continue
@@ -300,6 +313,14 @@ func (a *analyzer) parseAfter(u unit, j int, wantSubj bool, cueLow string) after
 				if c.kind != kNone {
 					r.subj, r.hasSubj = c, true
 					j = e
+					// "une source officielle ayant requis l'anonymat", "an
+					// official speaking on condition of anonymity": the
+					// subject's participle runs to the clause end
+					if j < u.b && c.kind == kDesc && a.participleTail(j) {
+						for j < u.b && a.toks[j].q < 0 && !isClauseEnd(a.toks[j].low) {
+							j++
+						}
+					}
 					continue
 				}
 			}
@@ -372,7 +393,8 @@ func (a *analyzer) setting(j int, u unit, via *[]doc.Relay) int {
 		if a.toks[k].is(fMedium) {
 			break
 		}
-		if !(a.isClass(k, cDet|cOf) || a.toks[k].is(fWord) && !a.toks[k].is(fCap)) {
+		// words, capitalised ones too: "in its World Trade Forecast"
+		if !(a.isClass(k, cDet|cOf) || a.toks[k].is(fWord)) || a.toks[k].q >= 0 {
 			return a.outletAfter(j, u, via)
 		}
 		k++
@@ -428,6 +450,13 @@ func (a *analyzer) outletAfter(j int, u unit, via *[]doc.Relay) int {
 	// (with no determiner) is a station or channel.
 	if c.kind == kName && (a.outletLike(c.ns, c.ne) || c.ns == j+1 && a.c.firstName(a.d.Text[a.toks[c.ns].sp.Start:a.toks[c.ns].sp.End]) == 0 && a.entityType(c.ns, c.ne) != "PER") {
 		a.addRelay(via, c.ns, c.ne)
+		// "sur BFMTV et RMC": a second outlet
+		if e+1 < u.b && (a.toks[e].low == "et" || a.toks[e].low == "and") && a.nameTok(e+1) {
+			if e2 := a.runEnd(e+1, u.b); e2 > e+1 && a.outletLike(e+1, e2) {
+				a.addRelay(via, e+1, e2)
+				return e2
+			}
+		}
 		return e
 	}
 	return j
@@ -613,7 +642,11 @@ func (a *analyzer) attributeUnit(ui int) {
 		}
 		if a.r.lang != "en" && t.low == "pour" && (i == u.a || a.toks[i-1].low == ",") {
 			if e := a.npForward(i+1, u.b); e > i+1 && e < u.b && a.toks[e].low == "," {
-				if c := a.candidate(i+1, e); c.kind == kName && c.s == c.ns {
+				// "Pour Bernard Thibault, ...", "Pour la compagnie
+				// ferroviaire, ...": a named or described source (not "pour
+				// son fils", "pour les salariés": a beneficiary)
+				if c := a.candidate(i+1, e); c.kind == kName && c.s == c.ns ||
+					c.kind == kDesc && c.def && !c.poss && !c.plural && (c.headClass == 'p' || c.headClass == 'o') {
 					a.prep(ui, i, i+1)
 					continue
 				}
@@ -767,6 +800,10 @@ func (a *analyzer) subjectBefore(vgs int, u unit) cand {
 	var first cand // a description right before the verb, when a name may precede it
 	startComma := false
 	for tries := 0; tries < 4 && end > u.a; tries++ {
+		// "the Economist Intelligence Unit (EIU) said": skip the gloss
+		if k := a.parenStart(end, u); k > u.a {
+			end = k
+		}
 		comma := a.toks[end-1].low == ","
 		if comma {
 			end--
@@ -782,7 +819,7 @@ func (a *analyzer) subjectBefore(vgs int, u unit) cand {
 			// ("who imposed the sentences", "a former negotiator at the
 			// WTO"): skip it
 			indef := a.toks[cs].cls&cIndef != 0
-			if comma && cs > u.a && a.toks[cs-1].low == "," && cs < end && (a.isClass(cs, cRel) || indef || a.toks[cs].Kind() == 1 || !a.toks[cs].is(fCap) && !a.isClass(cs, cDet)) {
+			if comma && cs > u.a && a.toks[cs-1].low == "," && cs < end && (a.isClass(cs, cRel) || indef || a.toks[cs].Kind() == 1 || !a.toks[cs].is(fCap) && !a.isClass(cs, cDet) || a.roleApposition(cs, end, u)) {
 				end = cs
 				continue
 			}
@@ -879,6 +916,74 @@ func (a *analyzer) extendSpeaker(c *cand, u unit) int {
 	return k
 }
 
+// firstNameSplit returns where a person's name starts inside the phrase
+// [s, e) after another capitalised word ("l'AFP Jean-Philippe Magnen"), or
+// e.
+func (a *analyzer) firstNameSplit(s, e int) int {
+	for f := s + 1; f+1 < e; f++ {
+		if a.toks[f-1].is(fCap) && a.nameTok(f) && a.nameTok(f+1) && a.c.firstName(a.d.Text[a.toks[f].sp.Start:a.toks[f].sp.End]) != 0 {
+			return f
+		}
+	}
+	return e
+}
+
+// parenStart returns the opening parenthesis of a short parenthetical of
+// words closing at end ("(EIU)", "(Kepco)"), or -1.
+func (a *analyzer) parenStart(end int, u unit) int {
+	if end-1 < u.a || a.toks[end-1].low != ")" {
+		return -1
+	}
+	for k := end - 2; k >= u.a && k >= end-8; k-- {
+		t := &a.toks[k]
+		if t.low == "(" {
+			if k < end-2 {
+				return k
+			}
+			return -1
+		}
+		if t.q >= 0 || !t.is(fWord) && t.low != "-" && t.low != "." && t.low != "&" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// roleApposition reports a chunk [cs, end) between commas that describes
+// the name before it by a role ("Catherine Perret, la numéro 2 de la CGT
+// en charge du dossier, a annoncé"), too long for a speaker phrase.
+func (a *analyzer) roleApposition(cs, end int, u unit) bool {
+	if cs-2 < u.a || !a.nameTok(cs-2) {
+		return false
+	}
+	k := cs
+	for k < end && a.isClass(k, cDet) && !a.isClass(k, cPron) {
+		k++
+	}
+	for k < end && a.isDemonym(k) {
+		k++
+	}
+	if k == cs || k >= end || a.toks[k].head != 'p' {
+		return false
+	}
+	for x := k; x < end; x++ {
+		if a.isClass(x, cRel) || a.toks[x].cue != 0 && x > k && isFiniteAux(a.toks[x-1].low) {
+			return false // a clause of its own
+		}
+	}
+	return true
+}
+
+// isFiniteAux reports auxiliaries that make a participle after them a
+// finite verb (a dit, has said).
+func isFiniteAux(low string) bool {
+	switch low {
+	case "a", "ont", "avait", "avaient", "est", "sont", "était", "has", "have", "had", "was", "were", "is", "are":
+		return true
+	}
+	return false
+}
+
 // chunkStart returns the first token of the comma-delimited chunk ending
 // before end.
 func (a *analyzer) chunkStart(end int, u unit) int {
@@ -957,6 +1062,9 @@ func (a *analyzer) contentEnd(u unit, s int) int {
 		}
 		if t.low == ";" {
 			break
+		}
+		if t.low == ":" && j+1 < u.b && a.toks[j+1].is(fOpen) {
+			break // "... : « quote »": the quote is direct speech of its own
 		}
 		if t.low == "," && j+1 < u.b {
 			n := j + 1
@@ -1068,6 +1176,9 @@ func (a *analyzer) content(s, e, ai int, conf float64, minWords int) {
 	if n >= minWords && how == howContent || n >= minWords && len(qs) == 0 {
 		a.indirect = append(a.indirect, indirectRec{span: a.span(s, e), att: ai, conf: conf})
 	}
+	for k := s; k < e; k++ {
+		a.inContent[k] = true
+	}
 	a.consume(s, e)
 	if e > a.ucur {
 		a.ucur = e
@@ -1082,6 +1193,13 @@ func (a *analyzer) incise(ui int, b bound, ai int) {
 	q := &a.quotes[b.q]
 	s := a.regionStart(ui)
 	if s > q.open {
+		s = q.open
+	}
+	// a quote introduced by a colon is direct speech only: the text before
+	// the colon is the writer's ("la population se sent lâchée : « ... »,
+	// déclare X")
+	if q.open > s && a.toks[q.open-1].low == ":" {
+		a.consume(s, q.open)
 		s = q.open
 	}
 	a.content(s, q.end, ai, 0.85, 2)
@@ -1142,8 +1260,12 @@ func (a *analyzer) prep(ui, i, n int) {
 		return
 	}
 	switch a.toks[n].low {
-	case "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles", "moi", "nous", "vous", "toi", "me", "us", "which", "whom":
+	case "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles", "moi", "nous", "vous", "toi", "us", "which", "whom":
 		return
+	case "me":
+		if !a.toks[n].is(fCap) {
+			return // "selon me" is not Maître
+		}
 	}
 	e := a.npForward(n, u.b)
 	if e <= n {
@@ -1164,6 +1286,14 @@ func (a *analyzer) prep(ui, i, n int) {
 			}
 		}
 	}
+	j = a.sourceApposition(&subj, j, u)
+	// ", citée par France 3,": an outlet relays the source
+	if j+3 < u.b && a.toks[j].low == "," && isRelayWord(a.toks[j+1].low) && (a.toks[j+2].low == "par" || a.toks[j+2].low == "by") {
+		if e2 := a.npForward(j+3, u.b); e2 > j+3 {
+			a.addRelay(&via, j+3, e2)
+			j = e2
+		}
+	}
 	pre := a.boundary(i-1, u)
 	if pre.kind == bComma {
 		// "Les médias ont confirmé la visite, selon ABC News": the source
@@ -1180,7 +1310,9 @@ func (a *analyzer) prep(ui, i, n int) {
 	}
 	ai := a.newAtt(sp, a.span(i, n), via, nil, 0.9, i, u.para)
 	a.consume(i, j)
-	startLike := pre.kind == bStart
+	// after a conjunction ("car selon eux, ...") the phrase opens a clause
+	startLike := pre.kind == bStart || pre.kind == bCoord ||
+		pre.kind == bOther && a.isClass(pre.at, cClause) && !a.isClass(pre.at, cRel|cComp) && !a.toks[pre.at].is(fCap)
 	if pre.kind == bComma {
 		if w, qs := a.wordsOutside(a.regionStart(ui), pre.at); w < 3 && len(qs) == 0 {
 			startLike = true
@@ -1210,6 +1342,70 @@ func (a *analyzer) prep(ui, i, n int) {
 	} else {
 		a.atts[ai].weak = true
 	}
+}
+
+// sourceApposition reads what follows a source phrase ending at j: a name
+// in apposition to a description ("selon son avocat, Fabien Rajon",
+// "Selon la fédération des banques, Febelfin,") becomes the source; a
+// description in apposition to the source ("Pour Bernard Thibault, son
+// secrétaire général :") is skipped. It returns the new end.
+func (a *analyzer) sourceApposition(c *cand, j int, u unit) int {
+	if j+1 >= u.b || a.toks[j].low != "," {
+		return j
+	}
+	k := j + 1
+	if c.kind == kDesc && !c.plural && (c.headClass == 'p' || c.headClass == 'o') && a.nameTok(k) {
+		e := a.runEnd(k, u.b)
+		if e > k && (e >= u.b || isClauseEnd(a.toks[e].low)) {
+			person := a.personLike(k, e) == 1 || a.c.firstName(a.d.Text[a.toks[k].sp.Start:a.toks[k].sp.End]) != 0
+			if person == (c.headClass == 'p') {
+				*c = a.named(*c, k, e)
+				c.e = e
+				return e
+			}
+		}
+		return j
+	}
+	if c.kind == kName {
+		if e := a.npForward(k, u.b); e > k && e < u.b && isClauseEnd(a.toks[e].low) && a.toks[e].low != "." {
+			if d := a.candidate(k, e); d.kind == kDesc && d.headClass == 'p' && !d.plural {
+				return e
+			}
+		}
+	}
+	return j
+}
+
+// participleTail reports a participle or relative pronoun right after a
+// described subject (ayant, s'exprimant, speaking, who).
+func (a *analyzer) participleTail(j int) bool {
+	t := &a.toks[j]
+	if !t.is(fWord) || t.is(fCap) {
+		return false
+	}
+	switch t.low {
+	case "ayant", "étant", "qui", "who":
+		return true
+	case "s'", "se":
+		j++
+		if j >= len(a.toks) {
+			return false
+		}
+		t = &a.toks[j]
+	}
+	if a.r.lang == "en" {
+		return len(t.low) > 5 && strings.HasSuffix(t.low, "ing") && t.cls == 0
+	}
+	return len(t.low) > 5 && strings.HasSuffix(t.low, "ant") && t.cls == 0 && t.head == 0
+}
+
+// isClauseEnd reports punctuation that closes an apposition.
+func isClauseEnd(low string) bool {
+	switch low {
+	case ",", ".", ";", ":":
+		return true
+	}
+	return false
 }
 
 // docSource resolves a source phrase that names a document or outlet: "un

@@ -15,6 +15,8 @@ func enClosed() map[string]int {
 	set(cPron|cMasc, "he", "him")
 	set(cPron|cFem, "she")
 	set(cPron|cPlural, "they", "them")
+	set(cPron|cNeut, "it")
+	set(cPoss, "his", "her", "their", "its", "our", "my", "your")
 	set(cPron, "i", "we", "you", "us", "me")
 	set(cDet|cIndef, "others", "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "each")
 	set(cAux, "cannot", "can't", "won't", "didn't", "doesn't", "don't", "isn't", "wasn't", "hasn't", "haven't",
@@ -26,7 +28,7 @@ func enClosed() map[string]int {
 		"still", "often", "even", "first", "initially", "simply", "flatly", "quickly", "openly", "separately")
 	set(cAdv, "also", "then", "later", "previously", "repeatedly", "again", "further", "recently", "once", "reportedly",
 		"publicly", "privately", "earlier", "already", "just", "still", "often", "even", "simply", "flatly",
-		"quickly", "openly", "separately", "too", "however", "instead", "only", "bluntly", "firmly", "there", "here")
+		"quickly", "openly", "separately", "too", "however", "instead", "only", "bluntly", "firmly", "here")
 	set(cPrep, "in", "on", "at", "to", "for", "with", "by", "from", "after", "before", "during", "since", "over", "under",
 		"about", "into", "against", "between", "through", "amid", "among", "via", "without", "within", "despite", "per",
 		"toward", "towards", "across", "around", "behind", "near", "upon", "onto", "following", "like", "than",
@@ -73,4 +75,5 @@ var strongSay = map[string]bool{
 	"say": true, "said": true, "says": true, "add": true, "added": true, "adds": true, "believe": true,
 	"believes": true, "believed": true, "think": true, "thinks": true, "insisted": true, "insists": true,
 	"contended": true, "contends": true, "hoped": true, "feared": true,
+	"told": true, "tells": true, // after their recipient: "told Reuters the contracts were due"
 }

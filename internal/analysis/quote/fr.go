@@ -14,6 +14,7 @@ func frClosed() map[string]int {
 	set(cDet|cDef|cFem, "la", "cette", "sa", "ma")
 	set(cDet|cDef, "l'")
 	set(cDet|cDef|cPlural, "les", "ces", "ses", "mes", "nos", "vos", "leurs")
+	set(cPoss, "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos")
 	set(cDet|cIndef|cMasc, "un", "aucun")
 	set(cDet|cIndef|cFem, "une", "aucune")
 	set(cDet|cIndef|cPlural, "des", "plusieurs", "certains", "certaines", "quelques", "deux", "trois", "quatre", "cinq",

@@ -28,6 +28,9 @@ type cand struct {
 	headClass byte
 	def       bool // definite description
 	plural    bool
+	neuter    bool // the pronoun it
+	bare      bool // a description with no complement and at most three words (the company)
+	poss      bool // after a possessive determiner (son avocat, her friend)
 	gender    byte
 	comp      string // name in a "de X" complement of a description
 	cs, ce    int    // token range of comp
@@ -45,6 +48,7 @@ type speaker struct {
 	plural   bool
 	pronoun  bool
 	named    bool // named in the attribution itself
+	generic  bool // an organisation described, not resolved to a name (the company)
 }
 
 // attribution is a speaker with a cue and relays, shared by the quotes it
@@ -107,7 +111,7 @@ func (a *analyzer) isNameDot(i int) bool {
 // isParticle reports name particles that may sit inside a name.
 func isParticle(low string) bool {
 	switch low {
-	case "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "bin", "ben", "al", "el", "ibn", "dos", "das", "le", "la", "ter", "ten", "y":
+	case "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "bin", "ben", "al", "el", "ibn", "dos", "das", "le", "la", "ter", "ten", "y":
 		return true
 	}
 	return false
@@ -131,7 +135,7 @@ func (a *analyzer) nameTok(i int) bool {
 		return false
 	}
 	if t.is(fUpper) {
-		return true
+		return t.head != 'p' // PDG, CEO are titles
 	}
 	if t.cls&(cTime|cDet|cPron|cPrep|cClause|cConn|cAux|cComp) != 0 {
 		return false
@@ -221,7 +225,7 @@ func (a *analyzer) npForward(i, limit int) int {
 			j = a.quotes[t.tq].end
 			continue
 		}
-		if a.isClass(j, cOf) && !t.is(fCap) {
+		if a.isClass(j, cOf) && !t.is(fCap) || a.roleFor(j) {
 			// de/of continues the phrase when a noun phrase follows.
 			k := j + 1
 			for k < limit && a.isClass(k, cDet) && !a.toks[k].is(fCap) {
@@ -237,6 +241,15 @@ func (a *analyzer) npForward(i, limit int) int {
 			break
 		}
 		if a.npBreak(j) {
+			break
+		}
+		// a participle ends it ("une source officielle ayant requis
+		// l'anonymat")
+		if j > start && a.r.lang != "en" && !a.isClass(j-1, cOf|cDet) && a.participleTail(j) {
+			break
+		}
+		// a determiner opens another phrase ("à l'AFP une porte-parole")
+		if j > start && a.isClass(j, cDet) && !a.isClass(j, cOf|cPron) && !t.is(fCap) && !a.isClass(j-1, cOf|cDet) && !a.roleFor(j-1) {
 			break
 		}
 		// after a name, only a complement or another name may follow
@@ -285,7 +298,7 @@ func (a *analyzer) npBackward(end, limit int) int {
 			continue
 		}
 		if a.isClass(j, cDet) && !a.isClass(j, cPron) {
-			if j-1 >= limit && a.isClass(j-1, cOf) && !a.toks[j-1].is(fCap) {
+			if j-1 >= limit && (a.isClass(j-1, cOf) && !a.toks[j-1].is(fCap) || a.roleFor(j-1)) {
 				j--
 				continue
 			}
@@ -297,7 +310,7 @@ func (a *analyzer) npBackward(end, limit int) int {
 			start = j
 			break
 		}
-		if a.isClass(j, cOf) && !t.is(fCap) {
+		if a.isClass(j, cOf) && !t.is(fCap) || a.roleFor(j) {
 			if j-1 >= limit && !a.npBreak(j-1) && a.toks[j-1].is(fWord) {
 				j--
 				continue
@@ -335,6 +348,7 @@ func (a *analyzer) candidate(s, e int) cand {
 		c.kind = kPron
 		cl := int(a.toks[s].cls)
 		c.plural = cl&cPlural != 0
+		c.neuter = cl&cNeut != 0
 		if cl&cFem != 0 {
 			c.gender = 'f'
 		} else if cl&cMasc != 0 {
@@ -347,6 +361,7 @@ func (a *analyzer) candidate(s, e int) cand {
 	for i < e && a.isClass(i, cDet) && !a.isClass(i, cPron) {
 		cl := int(a.toks[i].cls)
 		c.def = c.def || cl&cDef != 0
+		c.poss = c.poss || cl&cPoss != 0
 		c.plural = c.plural || cl&cPlural != 0
 		if cl&cFem != 0 {
 			c.gender = 'f'
@@ -354,6 +369,19 @@ func (a *analyzer) candidate(s, e int) cand {
 			c.gender = 'm'
 		}
 		i++
+	}
+	// "un de ses représentants", "one of the officials": the head is in
+	// the complement
+	if i > s && i+1 < e && a.isClass(i, cOf) && !a.toks[i].is(fCap) {
+		switch a.toks[i-1].low {
+		case "un", "une", "one", "l'un", "l'une":
+			i++
+			for i < e && a.isClass(i, cDet) && !a.isClass(i, cPron) {
+				c.poss = c.poss || a.isClass(i, cPoss)
+				i++
+			}
+			c.plural = false
+		}
 	}
 	if i >= e {
 		return c
@@ -403,6 +431,22 @@ func (a *analyzer) candidate(s, e int) cand {
 		}
 		k++
 	}
+	// English compounds end with their head: "company officials", "Kremlin
+	// spokesman", "the company's chief executive".
+	if headAt >= 0 && a.r.lang == "en" {
+		for k := headAt + 1; k < e && (compAt < 0 || k < compAt); k++ {
+			t := &a.toks[k]
+			if t.low == "'s" || t.low == "’s" {
+				continue
+			}
+			if !t.is(fWord) || t.is(fCap) || t.tq >= 0 {
+				break
+			}
+			if t.head != 0 {
+				headAt = k
+			}
+		}
+	}
 	hclass := byte(0)
 	if headAt >= 0 {
 		c.head = a.toks[headAt].low
@@ -413,14 +457,33 @@ func (a *analyzer) candidate(s, e int) cand {
 		}
 		c.headClass = hclass
 	}
-	// R0: a run right after a role or title word.
-	for _, r := range runs {
+	// R0: a run right after a role or title word, the last such run
+	// ("Chief Soviet arms negotiator Yuli Vorontsov").
+	for ri := len(runs) - 1; ri >= 0; ri-- {
+		r := runs[ri]
+		if compAt >= 0 && r.s > compAt && ri > 0 {
+			continue // in a complement: "prosecutor James Cole of the Justice Department"
+		}
 		k := r.s - 1
 		for k >= i && (a.isDemonym(k) || a.toks[k].low == "'s") {
 			k--
 		}
 		if k >= i {
-			if a.toks[k].head == 'p' {
+			if a.toks[k].head == 'p' && !(r.e-r.s == 1 && a.toks[r.s].is(fUpper) && r.e < e) {
+				// (not "la présidente LR de la région": a party acronym
+				// qualifying the role)
+				// a capitalised role word opening an organisation's name
+				// is part of it: "the Economist Intelligence Unit"
+				if a.toks[k].is(fCap) && !a.toks[k].is(fSentStart) && a.personLike(r.s, r.e) < 0 {
+					// "the Attorney General's Office": back over the
+					// capitalised role words
+					for k-1 >= i && (a.toks[k-1].is(fCap) && a.toks[k-1].head == 'p' || a.toks[k-1].low == "'s" || a.toks[k-1].low == "’s") {
+						k--
+					}
+					if a.toks[k].is(fCap) {
+						return a.named(c, k, r.e)
+					}
+				}
 				return a.named(c, r.s, r.e)
 			}
 		}
@@ -442,6 +505,7 @@ func (a *analyzer) candidate(s, e int) cand {
 		if a.toks[k].head == 'p' && a.toks[k].is(fWord) && !a.toks[k].is(fCap) {
 			c.kind, c.ns, c.ne = kDesc, k, k+1
 			c.head, c.headClass = a.toks[k].low, 'p'
+			c.bare = true
 			c.comp = a.slice(runs[0].s, runs[0].e)
 			c.cs, c.ce = runs[0].s, runs[0].e
 			c.name = a.slice(i, e)
@@ -455,13 +519,20 @@ func (a *analyzer) candidate(s, e int) cand {
 	}
 	// R2: a description headed by a role or document noun.
 	if headAt >= 0 && (hclass == 'p' || hclass == 'd') && (len(runs) == 0 || runs[0].s > headAt) {
+		// a person's name closing the description: "le maire de la
+		// commune Patrice Leclerc", "le président de l'Assemblée Claude
+		// Bartolone"
+		if n := len(runs); n > 0 && hclass == 'p' && runs[n-1].e == e && runs[n-1].s > headAt+1 && a.trailingName(runs[n-1].s, runs[n-1].e) {
+			return a.named(c, runs[n-1].s, runs[n-1].e)
+		}
 		c.kind, c.ns, c.ne = kDesc, headAt, headAt+1
+		c.bare = compAt < 0 && e-i <= 3
 		if compAt >= 0 {
 			for _, r := range runs {
 				if r.s > compAt {
 					c.comp = a.slice(r.s, r.e)
 					c.cs, c.ce = r.s, r.e
-					if c.plural && hclass == 'p' {
+					if c.plural && hclass == 'p' && a.isClass(compAt, cOf) {
 						return a.named(c, r.s, r.e)
 					}
 					break
@@ -472,7 +543,7 @@ func (a *analyzer) candidate(s, e int) cand {
 		if !c.def {
 			c.gloss = a.gloss(i, e, headAt, c.comp)
 		}
-		if !c.def && !c.plural && strings.HasSuffix(c.head, "s") && i == s && len(c.head) > 3 {
+		if !c.def && !c.plural && strings.HasSuffix(c.head, "s") && i == s && len(c.head) > 3 || a.pluralHead(c.head) {
 			c.plural = true // bare plural: defense attorneys
 		}
 		return c
@@ -505,21 +576,59 @@ func (a *analyzer) candidate(s, e int) cand {
 	if headAt >= 0 {
 		c.kind, c.ns, c.ne = kDesc, headAt, headAt+1
 		c.head = a.toks[headAt].low
+		c.bare = compAt < 0 && e-i <= 3
 		c.name = a.slice(i, e)
 		if !c.def {
 			c.gloss = a.gloss(i, e, headAt, "")
 		}
-		if !c.def && strings.HasSuffix(c.head, "s") && i == s && len(c.head) > 3 {
+		if !c.def && strings.HasSuffix(c.head, "s") && i == s && len(c.head) > 3 || a.pluralHead(c.head) {
 			c.plural = true
 		}
 	}
 	return c
 }
 
+// trailingName reports a person's name run [s, e) that closes a role
+// description after a common noun or another name (an apposition without
+// a comma): two words or more, no organisation word, and a known first
+// name unless a lower-case noun comes before it.
+func (a *analyzer) trailingName(s, e int) bool {
+	if a.personLike(s, e) != 1 || s == 0 {
+		return false
+	}
+	p := &a.toks[s-1]
+	if p.is(fWord) && !p.is(fCap) && p.cls&(cOf|cDet|cPrep|cClause|cAux|cPron) == 0 && p.q < 0 {
+		return true
+	}
+	return p.is(fCap) && a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]) != 0
+}
+
+// pluralHead reports a head noun whose singular is a head too (officials,
+// responsables, témoins).
+func (a *analyzer) pluralHead(h string) bool {
+	if len(h) < 4 || !(strings.HasSuffix(h, "s") || strings.HasSuffix(h, "x")) {
+		return false
+	}
+	_, ok := a.r.heads[h[:len(h)-1]]
+	return ok
+}
+
 func (a *analyzer) named(c cand, s, e int) cand {
 	c.kind, c.ns, c.ne = kName, s, e
 	c.name = a.slice(s, e)
 	return c
+}
+
+// roleFor reports an English preposition that joins a role noun to the
+// body or place it speaks for ("a spokesman for the Port", "a lawyer for
+// Smith", "the counselor in Belgrade", "an official at the ministry").
+func (a *analyzer) roleFor(k int) bool {
+	switch a.toks[k].low {
+	case "for", "at", "in", "from", "to":
+	default:
+		return false
+	}
+	return a.r.lang != "fr" && k > 0 && a.toks[k-1].head == 'p' && !a.toks[k-1].is(fCap) && a.toks[k-1].q < 0
 }
 
 // isDemonym reports a nationality word ("russe", "Spaniard").
@@ -530,6 +639,9 @@ func (a *analyzer) isDemonym(i int) bool {
 // isComplement reports a "de/of" that opens a complement (de la CNRV, du
 // NSC, of the U.S., d'ABC News) rather than a compound (agence de presse).
 func (a *analyzer) isComplement(k, e int) bool {
+	if a.roleFor(k) {
+		return true
+	}
 	if !a.isClass(k, cOf) || a.toks[k].is(fCap) {
 		return false
 	}

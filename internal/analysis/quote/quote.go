@@ -120,27 +120,29 @@ type unit struct {
 
 // analyzer holds one document's analysis.
 type analyzer struct {
-	d        *doc.Document
-	r        *rules
-	c        *common
-	toks     []tok
-	quotes   []quoteRec
-	units    []unit
-	atts     []attribution
-	mentions []mention
-	consumed []bool           // tokens already part of an attribution or content
-	capSeen  map[string]bool  // words seen capitalised inside a sentence
-	entTok   []int32          // entity index of each token, or -1
-	unitAtt  map[int]int      // first attribution of each unit
-	paraQ    map[int][]int    // quotes of each paragraph
-	paraA    map[int][]int    // attributions of each paragraph
-	fullIdx  map[string][]int // mentions of two or more words by first and last word
-	ucur     int              // first token of the current unit not used by an attribution
-	outlets  []relayRef
-	indirect []indirectRec
-	dangling []int // attributions with no content or quote of their own
-	paraLast map[int]int
-	out      []doc.Quote
+	d         *doc.Document
+	r         *rules
+	c         *common
+	toks      []tok
+	quotes    []quoteRec
+	units     []unit
+	atts      []attribution
+	mentions  []mention
+	consumed  []bool           // tokens already part of an attribution or content
+	inContent []bool           // tokens of reported content
+	personEnt map[string]bool  // entities that a person's role introduces
+	capSeen   map[string]bool  // words seen capitalised inside a sentence
+	entTok    []int32          // entity index of each token, or -1
+	unitAtt   map[int]int      // first attribution of each unit
+	paraQ     map[int][]int    // quotes of each paragraph
+	paraA     map[int][]int    // attributions of each paragraph
+	fullIdx   map[string][]int // mentions of two or more words by first and last word
+	ucur      int              // first token of the current unit not used by an attribution
+	outlets   []relayRef
+	indirect  []indirectRec
+	dangling  []int // attributions with no content or quote of their own
+	paraLast  map[int]int
+	out       []doc.Quote
 	// anomaly counters
 	stray, deep, unclosed, long int
 }
@@ -167,6 +169,7 @@ func (a *analyzer) run() {
 		a.capSeen[t.low] = true
 	}
 	a.consumed = make([]bool, len(a.toks))
+	a.inContent = make([]bool, len(a.toks))
 	a.findQuotes()
 	a.findUnits()
 	a.findMentions()
@@ -588,6 +591,9 @@ func (a *analyzer) emit() {
 		}
 		if q.titleCase && q.how != howTarget {
 			continue
+		}
+		if q.how != howTarget && a.midSentenceCap(q) && a.isClass(q.open-1, cDet) && !a.isClass(q.open-1, cPron) {
+			continue // a name after its determiner: le « Ségur de la santé »
 		}
 		if q.how != howTarget && q.how != howContent {
 			if q.words < 3 && q.how != howUnit {

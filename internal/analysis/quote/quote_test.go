@@ -191,6 +191,29 @@ func TestFrench(t *testing.T) {
 		{name: "split by attribution, second part continues",
 			text: "« Nous disposons de nouvelles informations », a déclaré Kirby. « Après ces négociations, des discussions pourraient se poursuivre. »",
 			want: []want{{kind: "direct", text: "Après ces négociations, des discussions pourraient se poursuivre.", speaker: "Kirby"}}},
+		{name: "elle for an organisation that spoke last",
+			text: "« Le trafic reprendra demain matin », a annoncé la SNCF. « Des bus remplaceront les trains », a-t-elle ajouté.",
+			want: []want{{kind: "direct", text: "Le trafic reprendra demain matin", speaker: "SNCF"},
+				{kind: "direct", text: "Des bus remplaceront les trains", speaker: "SNCF"}}, exact: true},
+		{name: "il for the person who spoke, not a name in the content",
+			text: "Paul Martin a affirmé que Jean Dupuis avait quitté le parti. « Nous le regrettons », a-t-il ajouté.",
+			want: []want{{kind: "direct", text: "Nous le regrettons", speaker: "Paul Martin"}}},
+		{name: "a role with a complement is a new source; a bare role is the person",
+			text: "Le vol était opéré par Marie Durand. Il transportait 40 passagers. Le chef de la direction de l'aviation civile rapporte qu'aucun passager n'a survécu. Le ministre Paul Martin est arrivé. Le ministre a déclaré que l'enquête commençait.",
+			want: []want{{kind: "indirect", text: "aucun passager n'a survécu", speaker: "chef de la direction de l'aviation civile", anon: true},
+				{kind: "indirect", text: "l'enquête commençait", speaker: "Paul Martin"}}, exact: true},
+		{name: "his lawyer is not him; the name in apposition is",
+			text: "Paul Martin a été entendu. Il est innocent, selon son avocat. Il a été libéré, selon son avocate, Marie Durand.",
+			want: []want{{kind: "indirect", text: "Il est innocent", speaker: "avocat", anon: true},
+				{kind: "indirect", text: "Il a été libéré", speaker: "Marie Durand"}}, exact: true},
+		{name: "a colon-introduced quote is direct only",
+			text: "Pour Paul Martin, son porte-parole : « Nous irons jusqu'au bout ». La foule est inquiète : « Nous voulons des réponses », déclare Marie Durand.",
+			want: []want{{kind: "direct", text: "Nous irons jusqu'au bout", speaker: "Paul Martin"},
+				{kind: "direct", text: "Nous voulons des réponses", speaker: "Marie Durand"}}, exact: true},
+		{name: "pour and selon with a description, plural pronoun",
+			text: "Pour la compagnie, la grève est illégale. Les syndicats ont manifesté. Selon eux, la direction ment.",
+			want: []want{{kind: "indirect", text: "la grève est illégale", speaker: "compagnie"},
+				{kind: "indirect", text: "la direction ment", speaker: "syndicats"}}},
 	})
 }
 
@@ -249,7 +272,34 @@ func TestEnglish(t *testing.T) {
 		{name: "mid-sentence incise",
 			text: "Their job at this point, campaign officials argued, was to lock down the states they need.",
 			want: []want{{kind: "indirect", text: "Their job at this point, campaign officials argued, was to lock down the states they need", speaker: "campaign officials", anon: true}}},
+		{name: "it is the organisation that spoke, the company too",
+			text: "Acme Corp said it would cut 500 jobs in Ohio. It said the plan would save money. The company said talks with Delta Inc had ended.",
+			want: []want{{kind: "indirect", text: "the plan would save money", speaker: "Acme Corp"},
+				{kind: "indirect", text: "talks with Delta Inc had ended", speaker: "Acme Corp"}}},
+		{name: "a spokesman for a body, then he",
+			text: "A spokesman for the Port Authority said the order was given by Navy Minister John Smith. But he said there were no incidents.",
+			want: []want{{kind: "indirect", text: "the order was given by Navy Minister John Smith", speaker: "spokesman for the Port Authority", anon: true},
+				{kind: "indirect", text: "there were no incidents", speaker: "spokesman for the Port Authority", anon: true}}, exact: true},
+		{name: "told a recipient without that; they for a group",
+			text: "Company officials said the airline had no plans to go private. They told Reuters the merger talks were continuing.",
+			want: []want{{kind: "indirect", text: "the merger talks were continuing", speaker: "Company officials", anon: true, to: "Reuters"}}},
+		{name: "a parenthesised acronym before the verb",
+			text: "Growth will slow in 1987, the Economist Intelligence Unit (EIU) said.",
+			want: []want{{kind: "indirect", text: "Growth will slow in 1987", speaker: "Economist Intelligence Unit"}}, exact: true},
 	})
+}
+
+// TestAnaphoricNouns checks that every organisation noun that may refer
+// back to a named organisation is an organisation head of its lexicon.
+func TestAnaphoricNouns(t *testing.T) {
+	for lang, words := range anaphoricNouns {
+		r := testStage.rulesFor(lang)
+		for _, w := range words {
+			if h, ok := r.heads[w]; !ok || h.class != 'o' {
+				t.Errorf("%s: anaphoric noun %q is not an organisation head of quote-heads.txt", lang, w)
+			}
+		}
+	}
 }
 
 func TestRemovedParagraphs(t *testing.T) {

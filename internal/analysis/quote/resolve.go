@@ -16,6 +16,10 @@ type mention struct {
 	gender   byte
 	roles    []string // folded role nouns seen next to the name
 	para     int
+	typ      string // entity type (PER, ORG, LOC, MISC) or ""
+	plural   bool   // after a plural determiner (les Talibans)
+	anon     bool   // an unnamed source (a speaker standing as a mention)
+	speaker  bool   // stands for an earlier attribution's speaker
 }
 
 // relayRef is an outlet seen in the text, for "le reportage", "the report".
@@ -44,10 +48,11 @@ func (a *analyzer) findMentions() {
 			if a.toks[s].q >= 0 || a.toks[s].para < 0 {
 				continue
 			}
-			mm := mention{s: s, e: t, name: e.Name, entityID: e.ID, para: int(a.toks[s].para), person: -1}
+			mm := mention{s: s, e: t, name: e.Name, entityID: e.ID, para: int(a.toks[s].para), person: -1, typ: e.Type}
 			if e.Type == "PER" {
 				mm.person = 1
 			}
+			a.determinerFeatures(&mm)
 			if e.Gender != "" {
 				mm.gender = e.Gender[0]
 			}
@@ -89,11 +94,28 @@ func (a *analyzer) findMentions() {
 		if m.person == 1 {
 			m.gender = a.nameGender(i)
 		}
+		a.determinerFeatures(&m)
 		a.roleContext(&m)
 		a.mentions = append(a.mentions, m)
 		i = e
 	}
 	sort.SliceStable(a.mentions, func(x, y int) bool { return a.mentions[x].s < a.mentions[y].s })
+	// An entity that a person's role introduces ("City manager Pep
+	// Guardiola") is a person whatever type the entity layer gave it.
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.entityID != "" && m.person < 0 && m.typ != "LOC" && len(m.roles) > 0 && !(m.e-m.s == 1 && a.toks[m.s].is(fUpper)) {
+			if a.personEnt == nil {
+				a.personEnt = map[string]bool{}
+			}
+			a.personEnt[m.entityID] = true
+		}
+	}
+	for k := range a.mentions {
+		if m := &a.mentions[k]; a.personEnt[m.entityID] {
+			m.person = 1
+		}
+	}
 	// A lone surname of a person named in full is a person too.
 	for k := range a.mentions {
 		m := &a.mentions[k]
@@ -106,6 +128,29 @@ func (a *analyzer) findMentions() {
 				m.gender = a.mentions[full].gender
 			}
 			m.roles = append(m.roles, a.mentions[full].roles...)
+		}
+	}
+}
+
+// determinerFeatures reads the determiner before a mention: a plural one
+// makes a group (les Talibans, des Kurdes), and the grammatical gender of
+// a French determiner is the gender of a name that is not a person's (la
+// CGT is elle, le Kremlin il).
+func (a *analyzer) determinerFeatures(m *mention) {
+	k := m.s - 1
+	if k < 0 || a.toks[k].para != a.toks[m.s].para || !a.isClass(k, cDet) || a.isClass(k, cPron) {
+		return
+	}
+	cl := int(a.toks[k].cls)
+	if cl&cPlural != 0 && m.person != 1 {
+		m.plural = true
+	}
+	if m.gender == 0 && m.person != 1 && a.r.lang != "en" {
+		switch {
+		case cl&cFem != 0:
+			m.gender = 'f'
+		case cl&cMasc != 0:
+			m.gender = 'm'
 		}
 	}
 }
@@ -177,7 +222,9 @@ func (a *analyzer) roleContext(m *mention) {
 			k++
 		}
 		if k < len(a.toks) {
-			if h, ok := a.r.heads[a.toks[k].low]; ok && h.class == 'p' {
+			// not "Cairo, her friend said": the role is the subject of a
+			// verb there, not an apposition
+			if h, ok := a.r.heads[a.toks[k].low]; ok && h.class == 'p' && !(k+1 < len(a.toks) && (a.toks[k+1].cue != 0 || a.isClass(k+1, cAux))) {
 				m.roles = append(m.roles, a.toks[k].low)
 			}
 		}
@@ -229,6 +276,17 @@ func (a *analyzer) mentionsBefore(pos int) int {
 	return lo
 }
 
+// mergedBefore reports an entity mention that runs on to the left of a
+// person's name starting at token s ("Assemblée Claude Bartolone", "AFP
+// Jean-Philippe Magnen"): the entity layer glued two names, and the
+// speaker is the person.
+func (a *analyzer) mergedBefore(ei, s int) bool {
+	if s == 0 || int(a.entTok[s-1]) != ei {
+		return false
+	}
+	return a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]) != 0
+}
+
 // entityOf returns the entity covering more than half of the word tokens
 // [s, e), or -1.
 func (a *analyzer) entityOf(s, e int) int {
@@ -263,11 +321,11 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 		sp.named = true
 		sp.name = strings.TrimSuffix(strings.TrimSuffix(c.name, "’s"), "'s")
 		sp.person = a.personLike(c.ns, c.ne)
-		if ei := a.entityOf(c.ns, c.ne); ei >= 0 {
+		if ei := a.entityOf(c.ns, c.ne); ei >= 0 && !a.mergedBefore(ei, c.ns) {
 			e := &a.d.Entities[ei]
 			sp.name, sp.entityID = e.Name, e.ID
 			sp.person = -1
-			if e.Type == "PER" {
+			if e.Type == "PER" || a.personEnt[e.ID] {
 				sp.person = 1
 			}
 			if e.Gender != "" {
@@ -290,8 +348,8 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 	case kPron:
 		sp.pronoun = true
 		sp.gender, sp.plural = c.gender, c.plural
-		if m := a.antecedent(pos, c.gender, c.plural, int(a.toks[pos].para)); m != nil {
-			sp.name, sp.entityID, sp.person = m.name, m.entityID, m.person
+		if m := a.antecedent(pos, pronounRef{gender: c.gender, plural: c.plural, neuter: c.neuter}, int(a.toks[pos].para)); m != nil {
+			sp.name, sp.entityID, sp.person, sp.anon = m.name, m.entityID, m.person, m.anon
 			if sp.gender == 0 {
 				sp.gender = m.gender
 			}
@@ -303,19 +361,57 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 	return sp
 }
 
-// antecedent finds the speaker or person a pronoun refers to: the most
-// recent compatible one in the last paragraphs, outside quotes.
-func (a *analyzer) antecedent(pos int, gender byte, plural bool, para int) *mention {
-	compatible := func(person int, g byte, named bool) bool {
-		if plural {
-			return person < 0 || person == 0 && named
-		}
-		if person < 0 || person == 0 && !named {
-			return false
-		}
-		return gender == 0 || g == 0 || g == gender
+// pronounRef is what a pronoun can refer to.
+type pronounRef struct {
+	gender byte
+	plural bool
+	neuter bool // it: an organisation, never a person
+}
+
+// antecedent finds what a pronoun refers to: the most recent compatible
+// speaker or name of the last paragraphs, outside quotes. A person for he,
+// she, il, elle; an organisation for it; a group or organisation for
+// they, ils, elles. French il and elle also take an organisation of the
+// same grammatical gender (la CGT ... elle) when it spoke last or no
+// person is at hand. Names inside reported content ("X said Y was ...;
+// he added") come last: the pronoun continues the speaker.
+func (a *analyzer) antecedent(pos int, p pronounRef, para int) *mention {
+	french := a.r.lang != "en"
+	org := func(person int, typ string) bool {
+		return person < 0 && typ != "LOC"
 	}
-	var best *mention
+	genderOK := func(g byte) bool { return p.gender == 0 || g == 0 || g == p.gender }
+	// a mention that can be the antecedent by itself
+	mentionOK := func(m *mention) bool {
+		switch {
+		case p.plural:
+			return m.plural || org(m.person, m.typ)
+		case p.neuter:
+			return org(m.person, m.typ)
+		}
+		return m.person == 1 && genderOK(m.gender)
+	}
+	// a speaker that can be the antecedent; strong ones win over a mention
+	// further back
+	speakerOK := func(sp *speaker) (ok, strong bool) {
+		switch {
+		case p.plural:
+			return sp.plural || sp.person <= 0 && !sp.anon, true
+		case p.neuter:
+			return sp.person <= 0 && !sp.plural, sp.person < 0
+		}
+		if sp.plural || !genderOK(sp.gender) {
+			return false, false
+		}
+		if sp.person == 1 {
+			return true, true
+		}
+		if french && sp.person < 0 && sp.gender != 0 && sp.gender == p.gender {
+			return true, true // la SNCF ..., a-t-elle ajouté
+		}
+		return sp.person == 0 && sp.named, false
+	}
+	var best, inContent, orgFallback *mention
 	bestPos := -1
 	top := a.mentionsBefore(pos)
 	for k := top - 1; k >= 0 && k >= top-maxBack; k-- {
@@ -323,37 +419,90 @@ func (a *analyzer) antecedent(pos int, gender byte, plural bool, para int) *ment
 		if m.para < para-3 {
 			break
 		}
-		if compatible(m.person, m.gender, false) {
-			best, bestPos = m, m.s
-			break
+		if !mentionOK(m) {
+			if orgFallback == nil && french && !p.plural && !p.neuter && org(m.person, m.typ) && m.gender == p.gender && p.gender != 0 && !a.inContent[m.s] {
+				orgFallback = m
+			}
+			continue
 		}
+		if a.inContent[m.s] {
+			if inContent == nil {
+				inContent = m
+			}
+			continue
+		}
+		best, bestPos = m, m.s
+		break
 	}
-	// Earlier speakers count too (a pronoun often continues one); a known
-	// person first, else a speaker of unknown kind.
-	var weak *mention
+	// a speaker of the sentence of the best mention, or of a later one,
+	// wins: "Smith told Jones ... . He added"
+	if best != nil {
+		bestPos = a.sentStart(bestPos)
+	}
+	var weak, group *mention
+	if p.plural && best == nil {
+		// "Les syndicats ont manifesté. Selon eux, ...": a group opening
+		// one of the sentences just before, unless someone spoke since
+		group = a.groupSubject(pos)
+	}
 	for k, n := len(a.atts)-1, 0; k >= 0 && n < maxBack; k, n = k-1, n+1 {
 		at := &a.atts[k]
 		if at.pos >= pos || at.spk.name == "" {
 			continue
 		}
-		if at.para < para-6 || at.pos < bestPos {
+		if at.para < para-6 || at.pos < bestPos || group != nil && at.pos < group.s {
 			break
 		}
-		if !compatible(at.spk.person, at.spk.gender, true) {
+		ok, strong := speakerOK(&at.spk)
+		if !ok {
 			continue
 		}
-		m := &mention{name: at.spk.name, entityID: at.spk.entityID, person: at.spk.person, gender: at.spk.gender, s: at.pos}
-		if at.spk.person == 1 || plural {
+		m := &mention{name: at.spk.name, entityID: at.spk.entityID, person: at.spk.person, gender: at.spk.gender,
+			s: at.pos, plural: at.spk.plural, anon: at.spk.anon, speaker: true}
+		if strong {
 			return m
 		}
 		if weak == nil {
 			weak = m
 		}
 	}
-	if best == nil {
-		return weak
+	if best == nil && weak == nil && group != nil {
+		return group
 	}
-	return best
+	for _, m := range []*mention{best, weak, orgFallback, inContent} {
+		if m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// groupSubject finds a plural description of people or bodies opening one
+// of the two sentences before token pos ("Workers", "Les syndicats"), or
+// nil.
+func (a *analyzer) groupSubject(pos int) *mention {
+	seen := 0
+	for k := pos - 1; k >= 0 && k > pos-200 && seen < 2; k-- {
+		if !a.toks[k].is(fSentStart) {
+			continue
+		}
+		seen++
+		limit := k + maxNP
+		if limit > pos {
+			limit = pos
+		}
+		e := a.npForward(k, limit)
+		if e <= k {
+			continue
+		}
+		c := a.candidate(k, e)
+		if c.kind != kDesc || !c.plural || c.headClass != 'p' && c.headClass != 'o' {
+			continue
+		}
+		sp := a.resolveDesc(c, k, speaker{span: a.span(c.s, c.e)})
+		return &mention{s: k, e: e, name: sp.name, person: 0, plural: true, anon: sp.anon}
+	}
+	return nil
 }
 
 // resolveDesc resolves a description: a definite role ("le journaliste",
@@ -364,6 +513,7 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 	para := int(a.toks[pos].para)
 	desc := c.name
 	sp.name = desc
+	sp.gender = c.gender
 	if c.gloss != "" {
 		sp.name = c.gloss
 	}
@@ -382,8 +532,18 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 				}
 			}
 		}
-		if m := a.antecedent(pos, c.gender, false, para); m != nil && m.person == 1 {
-			return a.fromMention(sp, m)
+		// a bare role ("le journaliste", "the Spaniard") may stand for the
+		// person last named; a role with a complement stands for an
+		// earlier speaker or the person of the sentence before ("... pour
+		// Salah Abdeslam. Le seul membre vivant des commandos ..."), else
+		// it describes a new source ("Le chef de la direction de
+		// l'aviation civile nigériane rapporte ..."). "His lawyer" is never
+		// him.
+		if !c.poss {
+			if m := a.antecedent(pos, pronounRef{gender: c.gender}, para); m != nil && m.person == 1 &&
+				(c.bare || m.speaker || m.s >= a.prevSentenceStart(pos)) {
+				return a.fromMention(sp, m)
+			}
 		}
 		sp.anon = true
 		return sp
@@ -407,6 +567,17 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 			}
 		}
 		sp.person = -1
+		sp.generic = true
+		// "the company", "la compagnie ferroviaire": the organisation
+		// last named
+		if c.bare && !c.plural && a.r.anaphoric[c.head] {
+			if m := a.orgAntecedent(pos, para); m != nil {
+				sp.name, sp.entityID, sp.generic = m.name, m.entityID, false
+				if m.gender != 0 {
+					sp.gender = m.gender
+				}
+			}
+		}
 		return sp
 	}
 	sp.anon = true
@@ -418,6 +589,95 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 		}
 	}
 	return sp
+}
+
+// sentStart returns the first token of the sentence holding token pos
+// (within a bounded look-back).
+func (a *analyzer) sentStart(pos int) int {
+	for k := pos; k >= 0 && k > pos-400; k-- {
+		if a.toks[k].is(fSentStart) {
+			return k
+		}
+	}
+	if pos-400 > 0 {
+		return pos - 400
+	}
+	return 0
+}
+
+// prevSentenceStart returns the first token of the sentence before the
+// one holding token pos (within a bounded look-back).
+func (a *analyzer) prevSentenceStart(pos int) int { return a.sentencesBack(pos, 2) }
+
+// sentencesBack returns the first token of the n-th sentence back from the
+// one holding token pos, that one being the first (within a bounded
+// look-back).
+func (a *analyzer) sentencesBack(pos, n int) int {
+	seen := 0
+	for k := pos; k >= 0 && k > pos-400; k-- {
+		if a.toks[k].is(fSentStart) {
+			seen++
+			if seen == n {
+				return k
+			}
+		}
+	}
+	if pos-400 > 0 {
+		return pos - 400
+	}
+	return 0
+}
+
+// orgAntecedent finds the organisation a definite description such as
+// "the company" refers to: the nearest organisation named in the last
+// paragraphs, or the last organisation that spoke if it is nearer. With no
+// entity layer, a name of unknown kind will do when nothing else does.
+func (a *analyzer) orgAntecedent(pos, para int) *mention {
+	// an organisation that spoke in this sentence or the two before
+	recent := a.sentencesBack(pos, 3)
+	for k := len(a.atts) - 1; k >= 0; k-- {
+		at := &a.atts[k]
+		if at.pos >= pos {
+			continue
+		}
+		if at.pos < recent {
+			break
+		}
+		if at.spk.person < 0 && !at.spk.anon && !at.spk.plural && !at.spk.generic && at.spk.name != "" {
+			return &mention{name: at.spk.name, entityID: at.spk.entityID, person: -1, gender: at.spk.gender, s: at.pos}
+		}
+	}
+	var best, weak *mention
+	top := a.mentionsBefore(pos)
+	for k := top - 1; k >= 0 && k >= top-maxBack; k-- {
+		m := &a.mentions[k]
+		if m.para < para-3 {
+			break
+		}
+		if m.typ == "ORG" || m.typ == "" && m.person < 0 {
+			best = m
+			break
+		}
+		if weak == nil && m.typ == "" && m.person == 0 && len(a.d.Entities) == 0 {
+			weak = m
+		}
+	}
+	for k := len(a.atts) - 1; k >= 0; k-- {
+		at := &a.atts[k]
+		if at.pos >= pos || at.spk.name == "" {
+			continue
+		}
+		if at.para < para-6 || best != nil && at.pos < best.s {
+			break
+		}
+		if at.spk.person < 0 && !at.spk.anon && !at.spk.plural && at.spk.named {
+			return &mention{name: at.spk.name, entityID: at.spk.entityID, person: -1, gender: at.spk.gender, s: at.pos}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return weak
 }
 
 func (a *analyzer) fromMention(sp speaker, m *mention) speaker {

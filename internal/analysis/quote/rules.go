@@ -30,6 +30,8 @@ const (
 	cPassive             // auxiliary of the passive voice (été, was)
 	cTimeMod             // modifier closing a time phrase (dernier, last)
 	cRelay               // preposition introducing a relay after a verb (auprès)
+	cNeut                // neuter pronoun (it): an organisation, never a person
+	cPoss                // possessive determiner (his, son): "his lawyer" is not him
 )
 
 // cue describes a reporting verb form.
@@ -48,6 +50,7 @@ type rules struct {
 	demonyms  map[string]string // adjective or noun -> English adjective
 	titleCues map[string]bool
 	mediums   map[string]bool
+	anaphoric map[string]bool // organisation nouns that stand for an organisation named before (the company)
 	// lex joins the tables above for one lookup per token.
 	lex map[string]lexEntry
 }
@@ -97,6 +100,22 @@ func (r *rules) finish() *rules {
 	return r
 }
 
+// anaphoricNouns lists, by language, the organisation nouns that a
+// definite description uses to refer back to an organisation named before
+// ("the company said", "selon l'entreprise", "le syndicat a estimé"), as
+// opposed to institutions named by the noun itself (the government, la
+// police). Every entry must be an 'o' head of quote-heads.txt.
+var anaphoricNouns = map[string][]string{
+	"en": {"company", "firm", "group", "union", "carrier", "airline", "bank", "corporation", "agency", "network",
+		"broadcaster", "club", "team", "organization", "organisation", "federation", "league", "outlet",
+		"maker", "manufacturer", "retailer", "insurer", "lender", "utility", "producer", "association", "foundation",
+		"fund", "trust"},
+	"fr": {"entreprise", "société", "groupe", "compagnie", "syndicat", "constructeur", "opérateur", "fédération",
+		"association", "banque", "agence", "chaîne", "club", "équipe", "ligue", "collectif", "fondation", "ong",
+		"institut", "observatoire", "quotidien", "hebdomadaire", "journal", "magazine", "radio", "télévision",
+		"transporteur", "enseigne", "firme", "distributeur", "assureur", "fabricant", "laboratoire", "fonds"},
+}
+
 type head struct {
 	class byte // 'p' person role, 'o' organisation noun, 'd' document noun
 	gloss string
@@ -131,6 +150,7 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 		demonyms:  map[string]string{},
 		titleCues: map[string]bool{},
 		mediums:   map[string]bool{},
+		anaphoric: map[string]bool{},
 	}
 	stop := map[string]bool{}
 	for _, w := range lexicon.Lines(lang, "quote-verbs-stop") {
@@ -167,6 +187,7 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 			r.cues[w] = c
 		}
 	}
+	plurals := map[string]head{}
 	for _, line := range lexicon.Lines(lang, "quote-heads") {
 		f := strings.Split(line, "\t")
 		if len(f) < 2 || f[1] == "" {
@@ -179,6 +200,22 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 			h.gloss = f[0]
 		}
 		r.heads[fold(f[0])] = h
+	}
+	// regular plurals of the heads not listed (syndicats, companies are
+	// listed where irregular)
+	for w, h := range r.heads {
+		if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "y") && lang == "en" {
+			continue
+		}
+		if _, ok := r.heads[w+"s"]; !ok {
+			if h.gloss != "" && lang != "en" {
+				h.gloss += "s"
+			}
+			plurals[w+"s"] = h
+		}
+	}
+	for w, h := range plurals {
+		r.heads[w] = h
 	}
 	for _, line := range lexicon.Lines(lang, "quote-demonyms") {
 		f := strings.Split(line, "\t")
@@ -194,6 +231,9 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 	for _, w := range lexicon.Lines(lang, "quote-mediums") {
 		r.mediums[fold(w)] = true
 	}
+	for _, w := range anaphoricNouns[lang] {
+		r.anaphoric[w] = true
+	}
 	return r.finish()
 }
 
@@ -201,7 +241,7 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 // languages).
 func merge(a, b *rules) *rules {
 	r := &rules{lang: "und", class: map[string]int{}, cues: map[string]cue{}, heads: map[string]head{},
-		demonyms: map[string]string{}, titleCues: map[string]bool{}, mediums: map[string]bool{}}
+		demonyms: map[string]string{}, titleCues: map[string]bool{}, mediums: map[string]bool{}, anaphoric: map[string]bool{}}
 	for _, x := range []*rules{a, b} {
 		for k, v := range x.class {
 			r.class[k] |= v
@@ -220,6 +260,9 @@ func merge(a, b *rules) *rules {
 		}
 		for k := range x.mediums {
 			r.mediums[k] = true
+		}
+		for k := range x.anaphoric {
+			r.anaphoric[k] = true
 		}
 	}
 	return r.finish()
