@@ -423,6 +423,7 @@ func TestLargeInputs(t *testing.T) {
 		"one paragraph of pronouns": strings.Repeat("« Nous verrons bien », a-t-elle dit. ", 5000),
 		"cues without punctuation":  strings.Repeat("le ministre a dit que la maire a déclaré que ", 8000),
 		"selon chains":              strings.Repeat("selon le reportage citant un responsable ", 8000),
+		"anaphora":                  strings.Repeat("La compagnie a dit que l'entreprise a estimé que le syndicat a affirmé que ", 4000) + strings.Repeat("Selon eux, la SNCF a dit qu'elle partait. ", 4000),
 	}
 	for name, text := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -430,4 +431,8 @@ func TestLargeInputs(t *testing.T) {
 			checkSpans(t, d)
 		})
 	}
+	t.Run("english anaphora", func(t *testing.T) {
+		d := analyze(t, "en", strings.Repeat("Acme Corp said it would cut jobs. It said the plan would save money. The company said they agreed. ", 4000))
+		checkSpans(t, d)
+	})
 }

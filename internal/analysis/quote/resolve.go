@@ -635,7 +635,7 @@ func (a *analyzer) sentencesBack(pos, n int) int {
 func (a *analyzer) orgAntecedent(pos, para int) *mention {
 	// an organisation that spoke in this sentence or the two before
 	recent := a.sentencesBack(pos, 3)
-	for k := len(a.atts) - 1; k >= 0; k-- {
+	for k, n := len(a.atts)-1, 0; k >= 0 && n < maxBack; k, n = k-1, n+1 {
 		at := &a.atts[k]
 		if at.pos >= pos {
 			continue
@@ -662,7 +662,7 @@ func (a *analyzer) orgAntecedent(pos, para int) *mention {
 			weak = m
 		}
 	}
-	for k := len(a.atts) - 1; k >= 0; k-- {
+	for k, n := len(a.atts)-1, 0; k >= 0 && n < maxBack; k, n = k-1, n+1 {
 		at := &a.atts[k]
 		if at.pos >= pos || at.spk.name == "" {
 			continue
