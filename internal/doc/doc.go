@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -114,8 +115,9 @@ type Document struct {
 
 // HashID returns the stable content hash used as a document id.
 func HashID(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:8])
+	h := sha256.New()
+	io.WriteString(h, text) // no copy of the text, unlike []byte(text)
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // Slice returns the text under s, clamped to the text's bounds.
