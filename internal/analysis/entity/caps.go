@@ -502,7 +502,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		for k := c.i; k < c.j; k++ {
 			taken[k] = true
 		}
-		if c.role {
+		if c.role || c.src == srcCaps && c.j-c.i == 1 && nounComplement(ws, c.i) {
 			continue
 		}
 		if c.src == srcCaps {
@@ -536,6 +536,12 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		if !free(c) || c.typ == kb.MISC && c.j-c.i == 1 {
 			continue
 		}
+		if c.j-c.i == 1 && ws[c.i].common && !ws[c.i].upper {
+			// A word the language writes in lowercase, capitalised by
+			// convention ("visite d’État"): not a name on the tagger's
+			// word alone.
+			continue
+		}
 		for k := c.i; k < c.j; k++ {
 			taken[k] = true
 		}
@@ -562,6 +568,22 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 	// The chosen spans do not overlap: their starts differ.
 	slices.SortFunc(out, func(x, y cand) int { return cmp.Compare(x.i, y.i) })
 	return out
+}
+
+// nounComplement reports a lone capitalised word that the language writes
+// in lowercase, right after "d’" or "de" ("visite d’État", "coup d'État",
+// "secrétaire d'État"): the complement of a noun, capitalised by
+// convention, not a name.
+func nounComplement(ws []word, i int) bool {
+	w := &ws[i]
+	if !w.common || w.upper || w.initial || i == 0 {
+		return false
+	}
+	switch strings.ReplaceAll(ws[i-1].key, "’", "'") {
+	case "d", "d'", "de":
+		return true
+	}
+	return false
 }
 
 // inherit gives a capitalised name the knowledge-base link of a known name
