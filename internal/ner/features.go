@@ -45,10 +45,17 @@ const (
 	fClu
 	fCluM1
 	fCluP1
+	fRunLast
+	fRunBefore
+	fRunAfter
+	fRunPos
+	fRunLastSuf
+	fPrev1Suf
+	fRunOrg
 )
 
 // maxFeatures bounds the features of one word.
-const maxFeatures = 64
+const maxFeatures = 80
 
 // lexicons is what feature extraction looks up besides the words: the
 // gazetteer, the case lexicon and the word clusters, merged into one table.
@@ -57,7 +64,15 @@ type lexicons struct {
 	gaz      []GazEntry  // canonical, as saved
 	words    []wordValue // fold key → case class, as saved
 	clusters []wordValue // fold key → cluster path, as saved
+	runs     bool        // add the capitalised-run features (runFeatures)
 }
+
+// usesRuns reports whether models of lang use the capitalised-run and
+// previous label × suffix features. They gained 1 F1 on WikiNEuRal French
+// (ORG precision); on CoNLL English the gain was within seed noise
+// (−0.1…+0.5) and a dev-set name flipped from PER to ORG, so the English
+// model keeps the older feature set.
+func usesRuns(lang string) bool { return lang == "fr" }
 
 // wordValue is a word of the case lexicon or of the clusters.
 type wordValue struct {
@@ -369,7 +384,7 @@ func gazBits(g [4]uint8) uint64 {
 
 // staticFeatures appends the features of word i that do not depend on
 // predicted labels.
-func staticFeatures(info []wordInfo, i int, mode uint8, out []uint64) []uint64 {
+func staticFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64) []uint64 {
 	w := &info[i]
 	m1, p1 := neighbour(info, i, -1), neighbour(info, i, 1)
 	m2, p2 := neighbour(info, i, -2), neighbour(info, i, 2)
@@ -428,6 +443,9 @@ func staticFeatures(info []wordInfo, i int, mode uint8, out []uint64) []uint64 {
 	if p1.clu != 0 {
 		out = append(out, mix(fCluP1, unpackCluster(p1.clu, 1)))
 	}
+	if runs && mode == modeNormal {
+		out = runFeatures(info, i, out)
+	}
 	if mode != modeNormal {
 		out = append(out,
 			mix(fModeShort, mix(uint64(mode), w.short)),
@@ -437,16 +455,72 @@ func staticFeatures(info []wordInfo, i int, mode uint8, out []uint64) []uint64 {
 	return out
 }
 
+// maxRun bounds how far runFeatures looks for the ends of a run.
+const maxRun = 8
+
+// runFeatures appends the features of a word inside a run of capitalised
+// words (a likely multiword name): the last word of the run and its suffix
+// ("Dana Air", "Banque Postale"), the words just before and after the run,
+// and the run length with the word's place in it. Only for normally cased
+// sentences, where capitals carry information.
+func runFeatures(info []wordInfo, i int, out []uint64) []uint64 {
+	if !info[i].cased {
+		return out
+	}
+	start, end := i, i+1
+	for start > 0 && i-start < maxRun && info[start-1].cased {
+		start--
+	}
+	for end < len(info) && end-i < maxRun && info[end].cased {
+		end++
+	}
+	n := end - start
+	if n < 2 {
+		return out
+	}
+	last := &info[end-1]
+	before, after := neighbour(info, start, -1), neighbour(info, end-1, 1)
+	place := uint64(1) // inside
+	switch i {
+	case start:
+		place = 0
+	case end - 1:
+		place = 2
+	}
+	out = append(out,
+		mix(fRunPos, uint64(min(n, 4))<<4|place),
+		mix(fRunBefore, mix(place, before.lower)),
+		mix(fRunAfter, mix(place, after.lower)),
+	)
+	for j := start; j < end; j++ {
+		if orgWordKeys[info[j].key] {
+			out = append(out, mix(fRunOrg, place))
+			break
+		}
+	}
+	if i != end-1 {
+		out = append(out, mix(fRunLast, last.lower))
+		if last.suf[2] != 0 {
+			out = append(out, mix(fRunLastSuf, last.suf[2]))
+		}
+	}
+	return out
+}
+
 // dynamicFeatures appends the features of word i that look at the two
 // previous predicted labels (numLabels stands for "before the sentence").
-func dynamicFeatures(info []wordInfo, i int, prev1, prev2 int, out []uint64) []uint64 {
+func dynamicFeatures(info []wordInfo, i int, prev1, prev2 int, runs bool, out []uint64) []uint64 {
 	w := &info[i]
-	return append(out,
+	out = append(out,
 		mix(fPrev1, uint64(prev1)),
 		mix(fPrev12, uint64(prev1)<<8|uint64(prev2)),
 		mix(fPrev1Lower, mix(uint64(prev1), w.lower)),
 		mix(fPrev1Short, mix(uint64(prev1), w.short)),
 	)
+	if runs {
+		out = append(out, mix(fPrev1Suf, mix(uint64(prev1), w.suf[2])))
+	}
+	return out
 }
 
 // history records, for a document, the labels given so far to each word

@@ -298,6 +298,7 @@ func decode(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("%d bytes after the end marker", len(d.b))
 	}
 	m.lex = newLexicons(gaz, caselex, clusters)
+	m.lex.runs = usesRuns(m.lang)
 	m.setWeights(keys, weights, hot)
 	return m, nil
 }

@@ -106,3 +106,39 @@ func TestSentenceMode(t *testing.T) {
 		}
 	}
 }
+
+func TestRunFeatures(t *testing.T) {
+	tests := []struct {
+		text    string
+		word    int
+		run     bool // has run features
+		orgWord bool // the run holds an organisation word
+	}{
+		{"Le vol de Dana Air s' est écrasé .", 3, true, true},
+		{"Le vol de Dana Air s' est écrasé .", 4, true, true},
+		{"Les combattants de Boko Haram ont attaqué .", 3, true, false},
+		{"Il a quitté Pyongyang hier .", 3, false, false},
+		{"The Bank of England raised rates .", 1, true, true},
+		{"Shares of Acme Motors fell .", 2, true, true},
+		{"John Smith said so .", 0, true, false},
+		{"He said so .", 1, false, false},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		info := make([]wordInfo, len(words))
+		for i, w := range words {
+			info[i].cased = hashWord(w, &info[i]) >= caseTitle
+		}
+		f := runFeatures(info, tt.word, nil)
+		if got := len(f) > 0; got != tt.run {
+			t.Errorf("%q word %d: run features %v, want %v", tt.text, tt.word, got, tt.run)
+		}
+		org := false
+		for p := uint64(0); p < 3; p++ {
+			org = org || slices.Contains(f, mix(fRunOrg, p))
+		}
+		if org != tt.orgWord {
+			t.Errorf("%q word %d: organisation word %v, want %v", tt.text, tt.word, org, tt.orgWord)
+		}
+	}
+}

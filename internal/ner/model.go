@@ -307,8 +307,8 @@ func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []i
 	open := -1 // first word of the name being read, if any
 	prev1, prev2 := numLabels, numLabels
 	for i := range words {
-		f := staticFeatures(s.info, i, mode, s.feats[:0])
-		f = dynamicFeatures(s.info, i, prev1, prev2, f)
+		f := staticFeatures(s.info, i, mode, m.lex.runs, s.feats[:0])
+		f = dynamicFeatures(s.info, i, prev1, prev2, m.lex.runs, f)
 		f = hist.features(&s.info[i], f)
 		s.feats = f
 		var scores [numLabels]int32

@@ -158,6 +158,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 		}
 	}
 	lx := newLexicons(canonicalGazetteer(filterGazetteer(opt.Gazetteer, opt.CaseLexicon)), sortedValues(opt.CaseLexicon), sortedValues(opt.Clusters))
+	lx.runs = usesRuns(opt.Lang)
 	progress("ner train: %d sentences, %d words (%d sentences with case copies, %d documents); gazetteer %d names, case lexicon %d words, %d clustered words",
 		len(data), nWords, nSents, len(docs), len(lx.gaz), len(lx.words), len(lx.clusters))
 
@@ -172,8 +173,8 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 			mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz)
 			p1, p2 := numLabels, numLabels
 			for i := range ts.words {
-				f := staticFeatures(s.info, i, mode, s.feats[:0])
-				f = dynamicFeatures(s.info, i, p1, p2, f)
+				f := staticFeatures(s.info, i, mode, lx.runs, s.feats[:0])
+				f = dynamicFeatures(s.info, i, p1, p2, lx.runs, f)
 				f = hist.features(&s.info[i], f)
 				s.feats = f
 				for _, h := range f {
@@ -220,8 +221,8 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 				p1, p2 := numLabels, numLabels
 				pred = pred[:0]
 				for i := range ts.words {
-					f := staticFeatures(s.info, i, mode, s.feats[:0])
-					f = dynamicFeatures(s.info, i, p1, p2, f)
+					f := staticFeatures(s.info, i, mode, lx.runs, s.feats[:0])
+					f = dynamicFeatures(s.info, i, p1, p2, lx.runs, f)
 					f = hist.features(&s.info[i], f)
 					s.feats = f
 					rows = rows[:0]
