@@ -287,6 +287,31 @@ func (a *analyzer) mergedBefore(ei, s int) bool {
 	return a.c.firstName(a.d.Text[a.toks[s].sp.Start:a.toks[s].sp.End]) != 0
 }
 
+// wholeEntity returns the entity that covers every word token of [s, e)
+// but at most one leading word (an article: « l’agence … »), or -1; a
+// description headed by its own noun ("le président de la Commission …")
+// is not the entity it mentions.
+func (a *analyzer) wholeEntity(s, e int) int {
+	ent, lead := int32(-1), 0
+	for k := s; k < e && k < len(a.entTok); k++ {
+		if !a.toks[k].is(fWord) {
+			continue
+		}
+		switch {
+		case a.entTok[k] < 0 && ent < 0:
+			lead++
+			if lead > 1 {
+				return -1
+			}
+		case a.entTok[k] < 0 || ent >= 0 && a.entTok[k] != ent:
+			return -1
+		default:
+			ent = a.entTok[k]
+		}
+	}
+	return int(ent)
+}
+
 // entityOf returns the entity covering more than half of the word tokens
 // [s, e), or -1.
 func (a *analyzer) entityOf(s, e int) int {
@@ -356,6 +381,13 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 		}
 		return sp
 	case kDesc:
+		// A lowercase name the entity stage recognised ("l’agence de presse
+		// centrale coréenne") is that organisation, not a description.
+		if ei := a.wholeEntity(c.s, c.e); ei >= 0 && a.d.Entities[ei].Type != "PER" && a.d.Entities[ei].Type != "LOC" {
+			e := &a.d.Entities[ei]
+			sp.name, sp.entityID, sp.named, sp.person = e.Name, e.ID, true, -1
+			return sp
+		}
 		return a.resolveDesc(c, pos, sp)
 	}
 	return sp

@@ -1,0 +1,44 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/analysis/segment"
+	"github.com/newsgraph/newsgraph/internal/doc"
+)
+
+// TestSpeakerEntityLink: a speaker phrase that is an entity's lowercase
+// name, after an article, takes the entity; a description headed by its
+// own noun that mentions an organisation stays a description.
+func TestSpeakerEntityLink(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, entity, entType, wantName, wantID string
+	}{
+		{"fr lowercase agency name", "« Le sommet aura lieu », a indiqué l’agence de presse officielle, selon le reportage.",
+			"agence de presse officielle", "ORG", "Official Agency", "e1"},
+		{"fr role headed description", "« Personne n’a le droit de publier », a déclaré le président de la Commission électorale.",
+			"Commission électorale", "ORG", "président de la Commission électorale", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Document{Text: tc.text, Body: doc.Span{End: len(tc.text)}, Lang: "fr"}
+			if err := segment.New().Analyze(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			i := strings.Index(tc.text, tc.entity)
+			d.Entities = []doc.Entity{{ID: "e1", Name: "Official Agency", Type: tc.entType,
+				Mentions: []doc.Mention{{Span: doc.Span{Start: i, End: i + len(tc.entity)}}}}}
+			if err := testStage.Analyze(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Quotes) == 0 {
+				t.Fatalf("no quote:\n%s", dump(d))
+			}
+			sp := d.Quotes[0].Speaker
+			if sp.EntityID != tc.wantID || !strings.Contains(sp.Name, tc.wantName) {
+				t.Errorf("speaker %q (entity %q), want %q (entity %q)", sp.Name, sp.EntityID, tc.wantName, tc.wantID)
+			}
+		})
+	}
+}
