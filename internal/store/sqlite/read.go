@@ -321,6 +321,35 @@ func (f *filter) add(clause string, args ...any) {
 	f.args = append(f.args, args...)
 }
 
+// entities resolves name (any alias, any language) to entity ids and adds
+// clause, in which %s stands for the id list; an empty name adds nothing.
+func (f *filter) entities(ctx context.Context, q querier, name, clause string, args ...any) error {
+	if name == "" {
+		return nil
+	}
+	ids, err := resolveEntities(ctx, q, name)
+	if err != nil {
+		return err
+	}
+	f.add(fmt.Sprintf(clause, idList(ids)), args...)
+	return nil
+}
+
+// newestAfter decodes a newest-first page cursor (pub_start, id) and keeps
+// the rows after it; alias is the table alias with pub_start and id.
+func (f *filter) newestAfter(alias, cursor string) error {
+	cur, err := store.DecodeCursor(cursor, 2)
+	if err != nil || cur == nil {
+		return err
+	}
+	n, err := strconv.ParseInt(cur[1], 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: malformed cursor", store.ErrInvalid)
+	}
+	f.add("("+alias+".pub_start < ? OR ("+alias+".pub_start = ? AND "+alias+".id < ?))", cur[0], cur[0], n)
+	return nil
+}
+
 func (f *filter) sql() string {
 	if len(f.where) == 0 {
 		return ""
@@ -410,24 +439,12 @@ func (s *Store) Documents(ctx context.Context, dq store.DocumentQuery) (store.Pa
 	if err := f.dates("d.pub_start", "d.pub_end", dq.From, dq.To); err != nil {
 		return page, err
 	}
-	cur, err := store.DecodeCursor(dq.Cursor, 2)
-	if err != nil {
+	if err := f.newestAfter("d", dq.Cursor); err != nil {
 		return page, err
 	}
-	if cur != nil {
-		n, err := strconv.ParseInt(cur[1], 10, 64)
-		if err != nil {
-			return page, fmt.Errorf("%w: malformed cursor", store.ErrInvalid)
-		}
-		f.add("(d.pub_start < ? OR (d.pub_start = ? AND d.id < ?))", cur[0], cur[0], n)
-	}
 	err = s.snapshot(ctx, func(q querier) error {
-		if dq.Entity != "" {
-			ids, err := resolveEntities(ctx, q, dq.Entity)
-			if err != nil {
-				return err
-			}
-			f.add("d.id IN (SELECT doc FROM doc_entities WHERE entity IN (" + idList(ids) + "))")
+		if err := f.entities(ctx, q, dq.Entity, "d.id IN (SELECT doc FROM doc_entities WHERE entity IN (%s))"); err != nil {
+			return err
 		}
 		type row struct {
 			s     store.DocSummary

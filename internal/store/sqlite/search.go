@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -35,28 +34,16 @@ func (s *Store) Search(ctx context.Context, sq store.SearchQuery) (store.Page[st
 	}
 	words := pq.Words()
 	err = s.snapshot(ctx, func(q querier) error {
-		if sq.Entity != "" {
-			ids, err := resolveEntities(ctx, q, sq.Entity)
-			if err != nil {
-				return err
-			}
-			f.add("d.id IN (SELECT doc FROM doc_entities WHERE entity IN (" + idList(ids) + "))")
+		if err := f.entities(ctx, q, sq.Entity, "d.id IN (SELECT doc FROM doc_entities WHERE entity IN (%s))"); err != nil {
+			return err
 		}
-		if sq.Speaker != "" {
-			ids, err := resolveEntities(ctx, q, sq.Speaker)
-			if err != nil {
-				return err
-			}
-			f.add("d.id IN (SELECT doc FROM quotes WHERE speaker IN (" + idList(ids) + "))")
+		if err := f.entities(ctx, q, sq.Speaker, "d.id IN (SELECT doc FROM quotes WHERE speaker IN (%s))"); err != nil {
+			return err
 		}
-		if sq.Via != "" {
-			ids, err := resolveEntities(ctx, q, sq.Via)
-			if err != nil {
-				return err
-			}
-			fold := store.Fold(strings.TrimSpace(sq.Via))
-			f.add(`(lower(d.outlet) = ? OR d.id IN (SELECT q.doc FROM quote_relays r JOIN quotes q ON q.id = r.quote
-				WHERE r.role = 'via' AND (r.fold = ? OR r.entity IN (`+idList(ids)+`))))`, strings.ToLower(strings.TrimSpace(sq.Via)), fold)
+		if err := f.entities(ctx, q, sq.Via, `(lower(d.outlet) = ? OR d.id IN (SELECT q.doc FROM quote_relays r JOIN quotes q ON q.id = r.quote
+				WHERE r.role = 'via' AND (r.fold = ? OR r.entity IN (%s))))`,
+			strings.ToLower(strings.TrimSpace(sq.Via)), store.Fold(strings.TrimSpace(sq.Via))); err != nil {
+			return err
 		}
 		// Rank first, on the index and the small document rows only; then
 		// read the page's documents and texts.
@@ -172,27 +159,15 @@ func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store
 	if qq.Doc != "" {
 		f.add("q.doc = (SELECT id FROM documents WHERE doc_id = ?)", qq.Doc)
 	}
-	if qq.Speaker != "" {
-		ids, err := resolveEntities(ctx, q, qq.Speaker)
-		if err != nil {
-			return page, err
-		}
-		f.add("q.speaker IN (" + idList(ids) + ")")
+	if err := f.entities(ctx, q, qq.Speaker, "q.speaker IN (%s)"); err != nil {
+		return page, err
 	}
-	if qq.About != "" {
-		ids, err := resolveEntities(ctx, q, qq.About)
-		if err != nil {
-			return page, err
-		}
-		f.add("q.id IN (SELECT quote FROM quote_about WHERE entity IN (" + idList(ids) + "))")
+	if err := f.entities(ctx, q, qq.About, "q.id IN (SELECT quote FROM quote_about WHERE entity IN (%s))"); err != nil {
+		return page, err
 	}
-	if qq.Via != "" {
-		ids, err := resolveEntities(ctx, q, qq.Via)
-		if err != nil {
-			return page, err
-		}
-		f.add("q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN ("+idList(ids)+")))",
-			store.Fold(strings.TrimSpace(qq.Via)))
+	if err := f.entities(ctx, q, qq.Via, "q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN (%s)))",
+		store.Fold(strings.TrimSpace(qq.Via))); err != nil {
+		return page, err
 	}
 	// Phase 1 orders quote ids on the quote rows and the index alone;
 	// phase 2 reads the page's quotes with their documents and texts.
@@ -236,16 +211,8 @@ func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store
 			return page, err
 		}
 	} else {
-		cur, err := store.DecodeCursor(qq.Cursor, 2)
-		if err != nil {
+		if err := f.newestAfter("q", qq.Cursor); err != nil {
 			return page, err
-		}
-		if cur != nil {
-			n, err := strconv.ParseInt(cur[1], 10, 64)
-			if err != nil {
-				return page, fmt.Errorf("%w: malformed cursor", store.ErrInvalid)
-			}
-			f.add("(q.pub_start < ? OR (q.pub_start = ? AND q.id < ?))", cur[0], cur[0], n)
 		}
 		err = scanAll(ctx, q, "SELECT q.id, q.pub_start FROM quotes q WHERE 1"+f.sql()+" ORDER BY q.pub_start DESC, q.id DESC LIMIT ?",
 			append(f.args, limit+1), func(r *sql.Rows) error {
