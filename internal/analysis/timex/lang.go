@@ -117,29 +117,22 @@ const (
 	fKnown // any other word of the tables
 )
 
+// addKeys adds the keys of m to dst.
+func addKeys[V any](dst map[string]bool, m map[string]V) {
+	for w := range m {
+		dst[w] = true
+	}
+}
+
 // index fills starters from the tables.
 func (g *grammar) index() *grammar {
 	s := map[string]bool{}
-	add := func(m map[string]bool) {
-		for w := range m {
-			s[w] = true
-		}
-	}
-	for w := range g.phrases {
-		s[w] = true
-	}
-	for w := range g.months {
-		s[w] = true
-	}
-	for w := range g.weekdays {
-		s[w] = true
-	}
-	for w := range g.seasons {
-		s[w] = true
-	}
-	for w := range g.setAdverbs {
-		s[w] = true
-	}
+	add := func(m map[string]bool) { addKeys(s, m) }
+	addKeys(s, g.phrases)
+	addKeys(s, g.months)
+	addKeys(s, g.weekdays)
+	addKeys(s, g.seasons)
+	addKeys(s, g.setAdverbs)
 	for _, l := range [][][]string{g.durMods, g.yearFrames} {
 		for _, p := range l {
 			s[p[0]] = true
@@ -174,22 +167,12 @@ func (g *grammar) index() *grammar {
 	}
 	core := map[string]bool{}
 	for _, m := range []map[string]bool{g.last, g.next, g.prevAna, g.nextAna, g.vague, g.decadeWord, g.century, g.this} {
-		for w := range m {
-			core[w] = true
-		}
+		addKeys(core, m)
 	}
-	for w := range g.months {
-		core[w] = true
-	}
-	for w := range g.weekdays {
-		core[w] = true
-	}
-	for w := range g.seasons {
-		core[w] = true
-	}
-	for w := range g.pods {
-		core[w] = true
-	}
+	addKeys(core, g.months)
+	addKeys(core, g.weekdays)
+	addKeys(core, g.seasons)
+	addKeys(core, g.pods)
 	for w := range g.units {
 		core[w] = true
 		core[w+"-ci"], core[w+"-là"] = true, true
