@@ -22,6 +22,9 @@ type resolver struct {
 	day    time.Time  // the dateline as a day, when it has one
 	ref    *time.Time // the last full date mentioned
 	lead   *time.Time // the first full date mentioned (the lead event)
+	// dated holds the days written out in full so far ("samedi 29 mai"): a
+	// later bare weekday of that week names the same day.
+	dated  []time.Time
 	quotes map[int][]doc.Span
 	// the last year written out in the text, and its paragraph
 	year, yearPar int
@@ -196,6 +199,12 @@ func (r *resolver) weekday(e expr, tense int) (string, string, *time.Time) {
 			}
 		case back == 0:
 			delta = 0
+		case r.wasDated(r.day.AddDate(0, 0, fwd)) != r.wasDated(r.day.AddDate(0, 0, -back)):
+			// the article already gave the date of one of the two
+			delta = -back
+			if r.wasDated(r.day.AddDate(0, 0, fwd)) {
+				delta = fwd
+			}
 		case tense > 0:
 			delta = fwd
 		default:
@@ -209,6 +218,17 @@ func (r *resolver) weekday(e expr, tense int) (string, string, *time.Time) {
 		return fmt.Sprintf("%04d", r.anchor.Year), r.anchor.String(), nil
 	}
 	return withPod("XXXX-WXX-"+strconv.Itoa(e.wd), e.pod), "", nil
+}
+
+// wasDated reports whether day t was written out in full earlier in the
+// document.
+func (r *resolver) wasDated(t time.Time) bool {
+	for _, d := range r.dated {
+		if d.Equal(t) {
+			return true
+		}
+	}
+	return false
 }
 
 var seasonMonth = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -239,6 +259,7 @@ func (r *resolver) calendar(e expr, tense int) (string, string, *time.Time) {
 		v = fmt.Sprintf("%s-%02d-%02d", ys, e.m, e.d)
 		if y > 0 {
 			day = r.remember(time.Date(y, time.Month(e.m), e.d, 0, 0, 0, 0, time.UTC), true)
+			r.dated = append(r.dated, *day)
 		}
 	case e.m > 0:
 		v = fmt.Sprintf("%s-%02d", ys, e.m)

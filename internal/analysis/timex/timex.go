@@ -113,7 +113,8 @@ type scanner struct {
 	cueMemo  []int8
 	buf      []byte // scratch for folding
 	cuesDone bool
-	cur      int // the token match is trying
+	shout    bool // the sentence is mostly in capitals
+	cur      int  // the token match is trying
 }
 
 // lookup returns the folded form of a word and its flags. Words that need
@@ -224,6 +225,33 @@ func (sc *scanner) load(s doc.Sentence) {
 		prevEnd = t.Span.End
 	}
 	sc.cuesDone = false
+	sc.shout = shouting(sc.toks)
+}
+
+// cueForm is the folded token at i as tense cues read it: in lower case
+// in a sentence written in capitals.
+func (sc *scanner) cueForm(i int) string {
+	if sc.shout {
+		return strings.ToLower(sc.l(i))
+	}
+	return sc.l(i)
+}
+
+// shouting reports a sentence of three words or more, most of them written
+// in capitals ("LE VILLAGE FERA LA FÊTE DIMANCHE"): its words are read in
+// lower case for tense cues, where a capital otherwise marks a name.
+func shouting(toks []tok) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.kind != doc.Word {
+			continue
+		}
+		words++
+		if t.upper && strings.ToUpper(t.s) == t.s {
+			caps++
+		}
+	}
+	return words >= 3 && 2*caps > words
 }
 
 // l returns the folded token at i, or "" out of range.
@@ -366,22 +394,22 @@ func (sc *scanner) cueAt(i int) int {
 func (sc *scanner) cue(i int) int {
 	g := sc.g
 	t := sc.toks[i]
-	if t.kind != doc.Word || t.upper {
+	if t.kind != doc.Word || t.upper && !sc.shout {
 		return 0
 	}
-	w := t.l
+	w := sc.cueForm(i)
 	switch {
 	case g.futureWords[w]:
 		return 1
 	case g.pastWords[w]:
 		return -1
-	case g.goVerbs[w] && isInfinitive(sc.l(i+1)):
+	case g.goVerbs[w] && isInfinitive(sc.cueForm(i+1)):
 		return 1
-	case g.pastAux[w] && (isParticiple(sc.l(i+1), sc.lang) || isParticiple(sc.l(i+2), sc.lang)):
+	case g.pastAux[w] && (isParticiple(sc.cueForm(i+1), sc.lang) || isParticiple(sc.cueForm(i+2), sc.lang)):
 		return -1
 	case len(w) >= 4 && !g.futureStop[w] && hasSuffix(w, g.future):
 		return 1
-	case len(w) >= 4 && !g.pastStop[w] && hasSuffix(w, g.past) && !passiveAux[sc.l(i-1)]:
+	case len(w) >= 4 && !g.pastStop[w] && hasSuffix(w, g.past) && !passiveAux[sc.cueForm(i-1)]:
 		return -1
 	}
 	return 0
@@ -405,7 +433,7 @@ func isInfinitive(w string) bool {
 }
 
 func isParticiple(w, lg string) bool {
-	if len(w) < 3 {
+	if len(w) < 3 || strings.IndexByte(w, '-') >= 0 { // rendez-vous, vis-à-vis
 		return false
 	}
 	if lg == "fr" {

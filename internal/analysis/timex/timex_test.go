@@ -65,6 +65,9 @@ func TestFrench(t *testing.T) {
 		{"weekday past", sep23, "Le Kremlin a annoncé lundi la visite.", "lundi=2023-09-11"},
 		{"weekday future", sep23, "Kim se rendra lundi en Russie.", "lundi=2023-09-18"},
 		{"weekday same day", sep23, "Il a parlé mercredi.", "mercredi=2023-09-13"},
+		{"weekday in capitals", sep23, "LE VILLAGE FERA LA FÊTE DIMANCHE.", "DIMANCHE=2023-09-17"},
+		{"weekday of a dated day", sep23, "Le nettoyage est prévu samedi 16 septembre. Le rendez-vous a été fixé samedi devant la mairie.", "samedi 16 septembre=2023-09-16; samedi=2023-09-16"},
+		{"hyphenated noun is no participle", sep23, "Ils ont rendez-vous vendredi à la mairie et viendront.", "vendredi=2023-09-15"},
 		{"weekday part of day", sep23, "Le train a quitté Pyongyang dimanche soir.", "dimanche soir=2023-09-10TEV"},
 		{"weekday with date", sep23, "Les feux se sont déclarés samedi 9 septembre.", "samedi 9 septembre=2023-09-09"},
 		{"deictic", sep23, "Hier, aujourd’hui et demain.", "Hier=2023-09-12; aujourd’hui=2023-09-13; demain=2023-09-14"},
@@ -94,6 +97,7 @@ func TestEnglish(t *testing.T) {
 	run(t, "en", []tcase{
 		{"weekday past", sep91, "Judge Collins was sentenced Friday to prison.", "Friday=1991-09-06"},
 		{"weekday future", sep91, "The council will vote on Monday morning.", "Monday morning=1991-09-09TMO"},
+		{"weekday of a dated day", sep91, "The cleanup is set for Sept. 13. Volunteers were told to meet Friday at City Hall.", "Sept. 13=1991-09-13; Friday=1991-09-13"},
 		{"month day", sep91, "They must report to prison Nov. 6, defense attorneys said.", "Nov. 6=1991-11-06"},
 		{"full dates", sep91, "It began Sept. 12, 2023 and ended on 2023-09-14 or 09/15/2023.", "Sept. 12, 2023=2023-09-12; 2023-09-14=2023-09-14; 09/15/2023=2023-09-15"},
 		{"durations", sep91, "He got six years and 10 months, and she got seven years and four months.", "six years and 10 months=P6Y10M; seven years and four months=P7Y4M"},
