@@ -105,7 +105,7 @@ func (a *analyzer) regionStart(ui int) int {
 		s++
 	}
 	a.ucur = s
-	for s < u.b && (a.toks[s].low == "," || a.toks[s].low == "—") {
+	for s < u.b && isLeadPunct(a.toks[s].low) {
 		s++
 	}
 	if s < u.b && a.isClass(s, cConn) && a.toks[s].q < 0 {
@@ -123,6 +123,17 @@ func (a *analyzer) regionStart(ui int) int {
 		}
 	}
 	return s
+}
+
+// isLeadPunct reports punctuation that never opens reported content: a
+// comma, or a dash after a dateline or before a list item ("5 juillet 2012.
+// - Un lycéen ..., indique le ministère").
+func isLeadPunct(w string) bool {
+	switch w {
+	case ",", "-", "–", "—", "―":
+		return true
+	}
+	return false
 }
 
 // wordsOutside counts words in [s, e) outside speech quotes and lists the

@@ -20,6 +20,8 @@ func TestSpeakerEntityLink(t *testing.T) {
 			"agence de presse officielle", "ORG", "Official Agency", "e1"},
 		{"fr role headed description", "« Personne n’a le droit de publier », a déclaré le président de la Commission électorale.",
 			"Commission électorale", "ORG", "président de la Commission électorale", ""},
+		{"fr head noun of an institution named in full before", "Le ministère de l'Intérieur a publié un bilan. Le ministère s'est dit déterminé à « combattre ces actes ».",
+			"ministère de l'Intérieur", "ORG", "Official Agency", "e1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &doc.Document{Text: tc.text, Body: doc.Span{End: len(tc.text)}, Lang: "fr"}

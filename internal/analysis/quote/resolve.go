@@ -393,6 +393,12 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 	return sp
 }
 
+// headedBy reports whether a folded name is the folded description tail
+// or begins or ends with it as whole words.
+func headedBy(name, tail string) bool {
+	return name == tail || strings.HasSuffix(name, " "+tail) || strings.HasPrefix(name, tail+" ")
+}
+
 // resolveDesc resolves a description: a definite role ("le journaliste",
 // "the Spaniard") to the person last named with that role or the last
 // person speaker; an institution ("the common council") to a name ending
@@ -447,8 +453,10 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 				if m.person == 1 {
 					continue
 				}
-				n := fold(m.name)
-				if n == tail || strings.HasSuffix(n, " "+tail) {
+				// "le ministère" is the "ministère de l'Intérieur",
+				// "the ministry" the "Interior Ministry", by its name or
+				// by the words of its mention
+				if headedBy(fold(m.name), tail) || m.e > m.s && headedBy(fold(a.slice(m.s, m.e)), tail) {
 					sp.name, sp.entityID, sp.person = m.name, m.entityID, -1
 					return sp
 				}
