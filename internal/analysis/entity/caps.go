@@ -271,6 +271,8 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 	case single && ws[s].upper:
 		c.typ = kb.ORG
 		c.guess = true
+	case !single && last.lx.flags&fLegalForm != 0:
+		c.typ = kb.ORG // "Victoria Exploration N.L."
 	case !single && a.is(last, bLocHead):
 		c.typ = kb.LOC
 	case !single && (a.is(last, bOrgHead) || a.is(first, bOrgHead)):

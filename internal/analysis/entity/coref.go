@@ -300,6 +300,16 @@ func (r *resolver) short(m *mention) *ent {
 		consider(r.inner[m.key], 1, per)
 	}
 	consider(r.last[m.key], 2, org)
+	if best == nil && !m.words[m.i].common {
+		// "Royal" for "Royal Resources Inc", "Airbus" for "Airbus Group":
+		// the first organisation so named, the one the article is about
+		for _, e := range r.first[m.key] {
+			if org(e.typ()) {
+				best = e
+				break
+			}
+		}
+	}
 	if m.words[m.i].upper {
 		consider(r.initials[m.key], 3, func(t string) bool { return t == kb.ORG })
 	}

@@ -19,6 +19,9 @@ func TestMentions(t *testing.T) {
 			"Le dirigeant nord-coréen Kim Jong Un rencontrera le président russe Vladimir Poutine, a annoncé lundi le Kremlin.",
 			[]m{{"Kim Jong Un", "PER"}, {"Vladimir Poutine", "PER"}, {"Kremlin", "ORG"}},
 			[]string{"nord-coréen", "russe", "dirigeant", "Le", "lundi"}},
+		{"en company with a legal form after a first name", "en",
+			"Royal said it agreed to sell its properties to Victoria Exploration N.L. of Perth for 3.65 mln dlrs.",
+			[]m{{"Victoria Exploration N.L.", "ORG"}}, nil},
 		{"fr lowercase multiword name", "fr",
 			"« Il tiendra un sommet », a indiqué l’agence de presse centrale coréenne, selon le reportage.",
 			[]m{{"agence de presse centrale coréenne", "ORG"}}, nil},
@@ -120,6 +123,9 @@ func TestCoref(t *testing.T) {
 		{"en place and club named after it", "en",
 			"MANCHESTER, England (AFP) - Manchester City won again.",
 			nil, [][2]string{{"MANCHESTER", "Manchester City"}}},
+		{"en first word of a company's name", "en",
+			"Royal Resources Inc said it will ask holders to change the name to Royal Gold Inc. Royal defines a gold company as one producing gold.",
+			[][]string{{"Royal Resources Inc", "Royal"}}, [][2]string{{"Royal", "Royal Gold Inc"}}},
 		{"en middle initial", "en",
 			"Judge Joseph H. Young spoke. Later Joseph Young left and Young said nothing.",
 			[][]string{{"Joseph H. Young", "Joseph Young", "Young"}}, nil},
@@ -354,7 +360,7 @@ func TestIDsAndSpans(t *testing.T) {
 // a knowledge-base match; a tagger returning the wrong number of labels is
 // ignored.
 func TestTaggerContract(t *testing.T) {
-	text := "Rebekah Koffler visited the Saints at the stadium with Vladimir Putin."
+	text := "Rebekah Koffler visited the Saints at the stadium with Vladimir Putin and Victoria Exploration N.L. managers."
 	labels := func(words []string) []string {
 		out := make([]string, len(words))
 		for i, w := range words {
@@ -369,6 +375,10 @@ func TestTaggerContract(t *testing.T) {
 				out[i] = "B-LOC"
 			case "Putin":
 				out[i] = "I-LOC"
+			case "Victoria":
+				out[i] = "B-PER"
+			case "Exploration", "N.L.":
+				out[i] = "I-PER"
 			default:
 				out[i] = "O"
 			}
@@ -377,7 +387,7 @@ func TestTaggerContract(t *testing.T) {
 	}
 	s := New(builtin(t), map[string]Tagger{"en": fixed(labels)})
 	d := analyze(t, s, "en", text)
-	for _, c := range []struct{ m, typ string }{{"Rebekah Koffler", "ORG"}, {"Saints", "ORG"}, {"Vladimir Putin", "PER"}} {
+	for _, c := range []struct{ m, typ string }{{"Rebekah Koffler", "ORG"}, {"Saints", "ORG"}, {"Vladimir Putin", "PER"}, {"Victoria Exploration N.L.", "ORG"}} {
 		e := entityOf(d, c.m)
 		if e == nil || e.Type != c.typ {
 			t.Errorf("%q: want %s%s", c.m, c.typ, describe(d))

@@ -72,6 +72,7 @@ const (
 	fDemonymPrefix                   // the key and a space start a demonym ("north")
 	fLowerLOC                        // a lowercase head of a place name (see lowerHeads)
 	fLowerORG                        // a lowercase head of an organisation name
+	fLegalForm                       // a company's legal form after its name (Inc, AG)
 )
 
 // mark adds bit to the keys of words in the rule sets sets; a role of
@@ -184,6 +185,7 @@ func newVocab(base *kb.KB) *vocab {
 	v.flag(fFemale, lexicon.Lines("und", "firstnames-f")...)
 	v.flag(fMale, lexicon.Lines("und", "firstnames-m")...)
 	v.flag(fPlacePrefix, placePrefix...)
+	v.flag(fLegalForm, lexicon.Lines("und", "legalforms")...)
 	for k, t := range lowerHeads {
 		if t == kb.LOC {
 			v.flag(fLowerLOC, k)
