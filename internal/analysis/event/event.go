@@ -30,12 +30,14 @@ type trigger struct {
 	prefix bool
 	origin bool // the direct object is the origin
 	place  bool // the direct object is the place
+	verb   bool // a verb form: after a determiner it is a noun of another sense
 }
 
 type tables struct {
 	triggers []trigger
 	locPreps map[string]bool
 	fromPrep map[string]bool
+	dets     map[string]bool // determiners: "l'arrêté" is a decree, "les élus" officials
 }
 
 // Stage is the event stage; safe for concurrent use.
@@ -46,12 +48,20 @@ type Stage struct {
 // New loads the trigger lexicons.
 func New() *Stage {
 	s := &Stage{byLang: map[string]*tables{}}
+	dets := map[string][]string{
+		"fr": {"le", "la", "l'", "l’", "les", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "ces",
+			"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"},
+		"en": {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your"},
+	}
 	preps := map[string][2][]string{
 		"fr": {{"à", "en", "au", "aux", "dans", "vers", "sur"}, {"de", "d’", "d'", "depuis"}},
 		"en": {{"in", "to", "at", "into", "inside", "toward", "towards"}, {"from"}},
 	}
 	for _, tag := range []string{"fr", "en"} {
-		t := &tables{locPreps: map[string]bool{}, fromPrep: map[string]bool{}}
+		t := &tables{locPreps: map[string]bool{}, fromPrep: map[string]bool{}, dets: map[string]bool{}}
+		for _, w := range dets[tag] {
+			t.dets[w] = true
+		}
 		for _, l := range lexicon.Lines(tag, "events") {
 			f := strings.Split(l, "\t")
 			if len(f) < 2 {
@@ -62,7 +72,7 @@ func New() *Stage {
 				tr.form, tr.prefix = strings.TrimSuffix(tr.form, "*"), true
 			}
 			if len(f) > 2 {
-				tr.origin, tr.place = f[2] == "origin", f[2] == "place"
+				tr.origin, tr.place, tr.verb = f[2] == "origin", f[2] == "place", f[2] == "verb"
 			}
 			t.triggers = append(t.triggers, tr)
 		}
@@ -167,6 +177,9 @@ func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trig
 			continue
 		}
 		if w == tr.form || (tr.prefix && strings.HasPrefix(w, tr.form)) {
+			if tr.verb && i > 0 && t.dets[strings.ToLower(d.Slice(toks[i-1].Span))] {
+				return nil // "l'arrêté préfectoral", "les élus", "the left"
+			}
 			return tr
 		}
 	}

@@ -90,6 +90,17 @@ func TestEvents(t *testing.T) {
 			[]string{"MEET putin,kim - - -"},
 		},
 		{
+			"fr a participle after a determiner is a noun", "fr",
+			"L'arrêté pris samedi par le ministre Olivier Véran ferme les bars. Les élus de Paris ont voté.",
+			map[string]string{"Olivier Véran": "PER veran", "Paris": "LOC paris"}, nil, nil,
+		},
+		{
+			"fr the participle as a verb", "fr",
+			"Le suspect Paul Martin a été arrêté samedi à Lyon.",
+			map[string]string{"Paul Martin": "PER martin", "Lyon": "LOC lyon"}, nil,
+			[]string{"ARREST martin lyon - -"},
+		},
+		{
 			"en no trigger", "en",
 			"The weather was mild in London.",
 			map[string]string{"London": "LOC london"}, nil, nil,
