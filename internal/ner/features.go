@@ -3,6 +3,7 @@ package ner
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Feature templates. The numbers are part of the model format.
@@ -169,21 +170,16 @@ const (
 // analyse fills info for the words of one sentence: word hashes, case
 // lexicon classes, sentence case mode and gazetteer matches. It returns the
 // sentence mode. info, keys, lexv and gaz must have len(words) elements.
-func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv []uint64, gaz [][4]uint8) uint8 {
+// A memo, when not nil, caches the descriptions of words.
+func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv []uint64, gaz [][4]uint8, memo *wordMemo) uint8 {
 	var counts caseCounts
 	for i, w := range words {
 		wi := &info[i]
-		*wi = wordInfo{}
-		cs := hashWord(w, wi)
-		counts.add(cs)
+		v := memo.describe(lx, w, wi)
+		counts.add(wi.cs)
 		keys[i] = wi.key
-		v := lx.table.get(wi.key)
 		lexv[i] = v
-		wi.cls = uint8(v & lexClsMask)
-		wi.clu = v >> lexCluShift
-		wi.cased = cs >= caseTitle
 		wi.pos = uint8(min(i, 3))
-		wi.cs = cs
 	}
 	mode := counts.mode()
 	if mode != modeNormal {
@@ -201,6 +197,20 @@ func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv
 		info[i].gaz = gaz[i]
 	}
 	return mode
+}
+
+// describe fills wi with the hashes and lexicon entries of word w as
+// written (not its position, case normalisation or gazetteer matches) and
+// returns its lexicon value.
+func (lx *lexicons) describe(w string, wi *wordInfo) uint64 {
+	*wi = wordInfo{}
+	cs := hashWord(w, wi)
+	v := lx.table.get(wi.key)
+	wi.cls = uint8(v & lexClsMask)
+	wi.clu = v >> lexCluShift
+	wi.cased = cs >= caseTitle
+	wi.cs = cs
+	return v
 }
 
 // truecase picks how to rewrite a word of a sentence whose capitals carry
@@ -245,6 +255,16 @@ func shapeClass(r rune) rune {
 	return 'S'
 }
 
+// asciiRunes caches, for each ASCII character r, normPunct(r), the lower
+// case of that and its shapeClass, for hashWord.
+var asciiRunes = func() (t [utf8.RuneSelf]struct{ norm, lower, shape byte }) {
+	for r := range rune(utf8.RuneSelf) {
+		n := normPunct(r)
+		t[r].norm, t[r].lower, t[r].shape = byte(n), byte(toLower(n)), byte(shapeClass(n))
+	}
+	return t
+}()
+
 // hashWord computes the hashes of w as written: key, lower form, affixes,
 // form and shape; it returns the casing class of w.
 func hashWord(w string, wi *wordInfo) uint8 {
@@ -260,17 +280,24 @@ func hashWord(w string, wi *wordInfo) uint8 {
 	letters, upper := 0, 0
 	firstUpper := false
 	for _, r := range w {
-		r = normPunct(r)
-		lr := toLower(r)
+		var lr, c, kr rune
+		if r < utf8.RuneSelf {
+			a := &asciiRunes[r]
+			r, lr, c, kr = rune(a.norm), rune(a.lower), rune(a.shape), rune(a.lower)
+		} else {
+			r = normPunct(r)
+			lr = toLower(r)
+			c = shapeClass(r)
+			kr = accentFold(lr)
+		}
 		lower = hashRune(lower, lr)
-		key = hashRune(key, accentFold(lr))
+		key = hashRune(key, kr)
 		if n < 4 {
 			wi.pre[n] = mix(lower, uint64(n+1))
 		}
 		last[n&3] = lr
 		n++
 		form = hashRune(form, r)
-		c := shapeClass(r)
 		if c == 'd' {
 			wi.alnum = true
 		}
@@ -383,35 +410,36 @@ func gazBits(g [4]uint8) uint64 {
 }
 
 // staticFeatures appends the features of word i that do not depend on
-// predicted labels.
+// predicted labels. They come in groups by what they look at (the tagger
+// sums the weights of the groups that look at one word only once per
+// distinct word, see wordScores): a feature that looks at the word alone
+// belongs in wordFeatures, one that also depends on the word's position in
+// posFeatures, one that looks at one neighbour alone in neighbourFeatures,
+// and anything else (word pairs, gazetteer matches, runs, sentence mode)
+// in contextFeatures.
 func staticFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64) []uint64 {
 	w := &info[i]
-	m1, p1 := neighbour(info, i, -1), neighbour(info, i, 1)
-	m2, p2 := neighbour(info, i, -2), neighbour(info, i, 2)
+	out = wordFeatures(w, out)
+	out = posFeatures(w, w.pos, out)
+	for _, d := range neighbourOffsets {
+		out = neighbourFeatures(neighbour(info, i, d), d, out)
+	}
+	return contextFeatures(info, i, mode, runs, out)
+}
+
+// wordFeatures appends the features that look at word w alone. Like
+// neighbourFeatures it may only use the fields of w that follow from its
+// lower-case and case-normalised forms (lower, key, form, shape, short,
+// pre, suf, cls, clu; not cs, cased, alnum, pos or gaz): the tagger
+// memoises their weights by those two forms (TestFastScores checks).
+func wordFeatures(w *wordInfo, out []uint64) []uint64 {
 	out = append(out,
 		mix(fBias, 0),
 		mix(fLower, w.lower),
 		mix(fForm, w.form),
 		mix(fShape, w.shape),
 		mix(fShort, w.short),
-		mix(fLowerM1, m1.lower),
-		mix(fLowerP1, p1.lower),
-		mix(fLowerM2, m2.lower),
-		mix(fLowerP2, p2.lower),
-		mix(fShortM1, m1.short),
-		mix(fShortP1, p1.short),
-		mix(fBigramM1, mix(m1.lower, w.lower)),
-		mix(fBigramP1, mix(w.lower, p1.lower)),
-		mix(fLowerM1Short, mix(m1.lower, w.short)),
-		mix(fShortLowerP1, mix(w.short, p1.lower)),
-		mix(fPosShort, mix(uint64(w.pos), w.short)),
 		mix(fCls, uint64(w.cls)),
-		mix(fClsM1, uint64(m1.cls)),
-		mix(fClsP1, uint64(p1.cls)),
-		mix(fClsShortPos, mix(uint64(w.cls)|uint64(min(w.pos, 1))<<8, w.short)),
-		mix(fClsWindow, uint64(m1.cls)|uint64(w.cls)<<4|uint64(p1.cls)<<8),
-		mix(fFormM1, mix(m1.form, w.form)),
-		mix(fFormP1, mix(w.form, p1.form)),
 	)
 	for k := 0; k < 4; k++ {
 		if w.pre[k] != 0 {
@@ -421,6 +449,64 @@ func staticFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64)
 			out = append(out, mix(fSuffix, w.suf[k]))
 		}
 	}
+	if w.clu != 0 {
+		for l := 0; l < 3; l++ {
+			out = append(out, mix(fClu, uint64(l)<<16|unpackCluster(w.clu, l)))
+		}
+	}
+	return out
+}
+
+// posFeatures appends the features that look at word w and its position
+// in the sentence, pos (0, 1, 2, or 3 for any later word).
+func posFeatures(w *wordInfo, pos uint8, out []uint64) []uint64 {
+	return append(out,
+		mix(fPosShort, mix(uint64(pos), w.short)),
+		mix(fClsShortPos, mix(uint64(w.cls)|uint64(min(pos, 1))<<8, w.short)),
+	)
+}
+
+// neighbourOffsets are the offsets d of the neighbours neighbourFeatures
+// looks at.
+var neighbourOffsets = [...]int{-2, -1, 1, 2}
+
+// neighbourFeatures appends the features that look at word n alone as the
+// neighbour at offset d (±1, ±2) of the current word.
+func neighbourFeatures(n *wordInfo, d int, out []uint64) []uint64 {
+	switch d {
+	case -1:
+		out = append(out, mix(fLowerM1, n.lower), mix(fShortM1, n.short), mix(fClsM1, uint64(n.cls)))
+		if n.clu != 0 {
+			out = append(out, mix(fCluM1, unpackCluster(n.clu, 1)))
+		}
+	case 1:
+		out = append(out, mix(fLowerP1, n.lower), mix(fShortP1, n.short), mix(fClsP1, uint64(n.cls)))
+		if n.clu != 0 {
+			out = append(out, mix(fCluP1, unpackCluster(n.clu, 1)))
+		}
+	case -2:
+		out = append(out, mix(fLowerM2, n.lower))
+	case 2:
+		out = append(out, mix(fLowerP2, n.lower))
+	}
+	return out
+}
+
+// contextFeatures appends the static features of word i that look at more
+// than one word or at the sentence: word pairs, gazetteer matches, runs of
+// capitalised words and the sentence's case mode.
+func contextFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64) []uint64 {
+	w := &info[i]
+	m1, p1 := neighbour(info, i, -1), neighbour(info, i, 1)
+	out = append(out,
+		mix(fBigramM1, mix(m1.lower, w.lower)),
+		mix(fBigramP1, mix(w.lower, p1.lower)),
+		mix(fLowerM1Short, mix(m1.lower, w.short)),
+		mix(fShortLowerP1, mix(w.short, p1.lower)),
+		mix(fClsWindow, uint64(m1.cls)|uint64(w.cls)<<4|uint64(p1.cls)<<8),
+		mix(fFormM1, mix(m1.form, w.form)),
+		mix(fFormP1, mix(w.form, p1.form)),
+	)
 	for t := 0; t < 4; t++ {
 		if w.gaz[t] != 0 {
 			out = append(out, mix(fGaz, uint64(t)<<2|uint64(w.gaz[t])))
@@ -431,17 +517,6 @@ func staticFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64)
 	}
 	if g := gazBits(p1.gaz); g != 0 {
 		out = append(out, mix(fGazP1, g))
-	}
-	if w.clu != 0 {
-		for l := 0; l < 3; l++ {
-			out = append(out, mix(fClu, uint64(l)<<16|unpackCluster(w.clu, l)))
-		}
-	}
-	if m1.clu != 0 {
-		out = append(out, mix(fCluM1, unpackCluster(m1.clu, 1)))
-	}
-	if p1.clu != 0 {
-		out = append(out, mix(fCluP1, unpackCluster(p1.clu, 1)))
 	}
 	if runs && mode == modeNormal {
 		out = runFeatures(info, i, out)
@@ -510,10 +585,23 @@ func runFeatures(info []wordInfo, i int, out []uint64) []uint64 {
 // dynamicFeatures appends the features of word i that look at the two
 // previous predicted labels (numLabels stands for "before the sentence").
 func dynamicFeatures(info []wordInfo, i int, prev1, prev2 int, runs bool, out []uint64) []uint64 {
-	w := &info[i]
-	out = append(out,
+	out = labelFeatures(prev1, prev2, out)
+	return labelWordFeatures(&info[i], prev1, runs, out)
+}
+
+// labelFeatures appends the features that look at the previous labels
+// alone.
+func labelFeatures(prev1, prev2 int, out []uint64) []uint64 {
+	return append(out,
 		mix(fPrev1, uint64(prev1)),
 		mix(fPrev12, uint64(prev1)<<8|uint64(prev2)),
+	)
+}
+
+// labelWordFeatures appends the features that look at the previous label
+// and word w.
+func labelWordFeatures(w *wordInfo, prev1 int, runs bool, out []uint64) []uint64 {
+	out = append(out,
 		mix(fPrev1Lower, mix(uint64(prev1), w.lower)),
 		mix(fPrev1Short, mix(uint64(prev1), w.short)),
 	)
@@ -526,15 +614,15 @@ func dynamicFeatures(info []wordInfo, i int, prev1, prev2 int, runs bool, out []
 // history records, for a document, the labels given so far to each word
 // written with a capital (by fold key): counts of O, PER, ORG, LOC, MISC.
 // A name tagged PER once is likely PER again further down the text.
-type history map[uint64]*[5]uint16
+type history map[uint64][5]uint16
 
 // features appends the history features of word w.
 func (h history) features(w *wordInfo, out []uint64) []uint64 {
 	if !w.cased {
 		return out
 	}
-	c := h[w.key]
-	if c == nil {
+	c, ok := h[w.key]
+	if !ok {
 		return append(out, mix(fHist, 0xff))
 	}
 	total := 0
@@ -559,12 +647,9 @@ func (h history) record(w *wordInfo, l int) {
 		return
 	}
 	c := h[w.key]
-	if c == nil {
-		c = new([5]uint16)
-		h[w.key] = c
-	}
 	t := labelType(l)
 	if c[t] < 0xffff {
 		c[t]++
 	}
+	h[w.key] = c
 }

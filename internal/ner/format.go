@@ -1,149 +1,229 @@
 package ner
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
+	"slices"
 )
 
-// File format (version 1): the 8-byte magic "NGNER\x00\x01\n" followed by
-// a gzip stream of:
+// File format, version 2 (written by Save; uncompressed, so that loading
+// is copying): the 8-byte magic "NGNER\x00\x02\n" followed by
 //
 //	string lang, string info
 //	uvarint label count, labels (must equal the internal BILOU labels)
-//	float32 weight scale (little endian)
-//	uvarint gazetteer count, then per name: type byte (index in Types), string
-//	uvarint case lexicon count, then per word: class byte, string
-//	uvarint cluster count, then per word: uvarint cluster path, string
-//	uvarint feature count, uvarint hot feature count, feature hashes as
-//	uvarint deltas (the hot ones, then the others, each run sorted),
-//	then count × 17 weights (one per label) as zig-zag varints
-//	the 4 bytes "END\n"
+//	float32 weight scale (for information)
+//	uvarint lexicon count, then per entry, by increasing key: uint64 key
+//	(keyHash of a word, or seqHash of a gazetteer name's words), uvarint
+//	value (case class, gazetteer bits and cluster path, see lexTable)
+//	uvarint feature count, uvarint hot feature count, the feature hashes
+//	as uint64 (the hot ones, then the others, each run increasing), then
+//	per feature its row: shift byte and one int8 weight per label
+//	the 4 bytes "END\n", then the CRC-32C of everything before
 //
-// Strings are a uvarint length and UTF-8 bytes. Any inconsistency is an
+// Fixed-size integers are little endian; strings are a uvarint length and
+// UTF-8 bytes. Version 1 files (the magic "NGNER\x00\x01\n" and a gzip
+// stream holding the gazetteer, case lexicon and clusters as strings and
+// 16-bit weights, see decodeV1) are still read. Any inconsistency is an
 // error wrapping ErrFormat.
-const magic = "NGNER\x00\x01\n"
+const (
+	magic   = "NGNER\x00\x02\n"
+	magicV1 = "NGNER\x00\x01\n"
+)
 
 // ErrFormat is wrapped by the errors Load returns for input that is not a
 // valid model file.
 var ErrFormat = errors.New("ner: invalid model file")
 
-// maxModelBytes bounds the decompressed size of a model.
+// maxModelBytes bounds the (decompressed) size of a model.
 const maxModelBytes = 1 << 30
 
-// Save writes the model in the compressed file format.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// rowBytes is the size of a saved row.
+const rowBytes = 1 + numLabels
+
+// Save writes the model in the current file format.
 func (m *Model) Save(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString(magic); err != nil {
-		return err
+	var lex []lexCell
+	if m.lex != nil {
+		lex = m.lex.table.sorted()
 	}
-	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	e := &encoder{w: bufio.NewWriterSize(zw, 1<<16)}
-	e.str(m.lang)
-	e.str(m.info)
-	e.uvarint(uint64(len(internalLabels)))
+	b := make([]byte, 0, 1<<10+len(m.info)+len(lex)*14+len(m.keys)*(8+rowBytes))
+	b = append(b, magic...)
+	b = appendString(b, m.lang)
+	b = appendString(b, m.info)
+	b = binary.AppendUvarint(b, uint64(len(internalLabels)))
 	for _, l := range internalLabels {
-		e.str(l)
+		b = appendString(b, l)
 	}
-	e.bytes(binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.scale)))
-	e.uvarint(uint64(len(m.lex.gaz)))
-	for _, g := range m.lex.gaz {
-		e.bytes([]byte{byte(typeIndex(g.Type))})
-		e.str(g.Name)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
+	b = binary.AppendUvarint(b, uint64(len(lex)))
+	for _, c := range lex {
+		b = binary.LittleEndian.AppendUint64(b, c.key)
+		b = binary.AppendUvarint(b, c.val)
 	}
-	e.uvarint(uint64(len(m.lex.words)))
-	for _, w := range m.lex.words {
-		e.bytes([]byte{byte(w.value)})
-		e.str(w.word)
+	b = binary.AppendUvarint(b, uint64(len(m.keys)))
+	b = binary.AppendUvarint(b, uint64(m.hot))
+	for _, k := range m.keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
 	}
-	e.uvarint(uint64(len(m.lex.clusters)))
-	for _, w := range m.lex.clusters {
-		e.uvarint(w.value)
-		e.str(w.word)
-	}
-	// Hot features, then the others, each in hash order.
-	e.uvarint(uint64(len(m.keys)))
-	e.uvarint(uint64(m.hot))
-	var prev uint64
-	for i, k := range m.keys {
-		if i == m.hot {
-			prev = 0
+	for _, r := range m.rows {
+		b = append(b, r.sh)
+		for _, v := range r.w {
+			b = append(b, byte(v))
 		}
-		e.uvarint(k - prev)
-		prev = k
 	}
-	for _, v := range m.weights {
-		e.varint(int64(v))
-	}
-	e.bytes([]byte("END\n"))
-	if e.err != nil {
-		return e.err
-	}
-	if err := e.w.Flush(); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	b = append(b, "END\n"...)
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+	_, err := w.Write(b)
+	return err
 }
 
-type encoder struct {
-	w   *bufio.Writer
-	err error
-	buf [binary.MaxVarintLen64]byte
-}
-
-func (e *encoder) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *encoder) uvarint(v uint64) { e.bytes(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
-func (e *encoder) varint(v int64)   { e.bytes(e.buf[:binary.PutVarint(e.buf[:], v)]) }
-func (e *encoder) str(s string) {
-	e.uvarint(uint64(len(s)))
-	if e.err == nil {
-		_, e.err = e.w.WriteString(s)
-	}
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // Load reads a model written by Save. A truncated, corrupt or foreign file
 // is an error wrapping ErrFormat.
 func Load(r io.Reader) (*Model, error) {
-	var head [len(magic)]byte
-	if _, err := io.ReadFull(r, head[:]); err != nil {
-		return nil, fmt.Errorf("%w: reading header: %v", ErrFormat, err)
-	}
-	if string(head[:]) != magic {
-		return nil, fmt.Errorf("%w: bad magic number", ErrFormat)
-	}
-	zr, err := gzip.NewReader(r)
+	data, err := io.ReadAll(io.LimitReader(r, maxModelBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(zr, maxModelBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	if n > maxModelBytes {
+	if len(data) > maxModelBytes {
 		return nil, fmt.Errorf("%w: larger than %d bytes", ErrFormat, maxModelBytes)
 	}
-	m, err := decode(buf.Bytes())
+	return load(data)
+}
+
+// load decodes a model file held in data.
+func load(data []byte) (*Model, error) {
+	if len(data) < len(magic) {
+		return nil, fmt.Errorf("%w: reading header: %v", ErrFormat, io.ErrUnexpectedEOF)
+	}
+	var m *Model
+	var err error
+	switch string(data[:len(magic)]) {
+	case magic:
+		m, err = decode(data)
+	case magicV1:
+		m, err = loadV1(data[len(magicV1):])
+	default:
+		return nil, fmt.Errorf("%w: bad magic number", ErrFormat)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	return m, nil
+}
+
+// decode decodes a version 2 file.
+func decode(b []byte) (*Model, error) {
+	if len(b) < len(magic)+4 {
+		return nil, errors.New("truncated")
+	}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
+		return nil, errors.New("checksum mismatch: damaged file")
+	}
+	d := &decoder{b: body[len(magic):]}
+	m := &Model{lang: d.str(), info: d.str()}
+	nl := d.count(1)
+	if d.err == nil && nl != len(internalLabels) {
+		return nil, fmt.Errorf("%d labels, want %d", nl, len(internalLabels))
+	}
+	for i := 0; i < nl && d.err == nil; i++ {
+		if l := d.str(); d.err == nil && l != internalLabels[i] {
+			return nil, fmt.Errorf("label %d is %q, want %q", i, l, internalLabels[i])
+		}
+	}
+	if sb := d.take(4); d.err == nil {
+		m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb))
+	}
+	nx := d.count(9)
+	lex := newLexTable(nx)
+	var prev uint64
+	for i := 0; i < nx && d.err == nil; i++ {
+		k := d.uint64()
+		v := d.uvarint()
+		if d.err != nil {
+			break
+		}
+		if k <= prev {
+			return nil, errors.New("lexicon keys out of order")
+		}
+		if v&lexClsMask >= numCls || v>>lexCluShift >= 1<<(3*clusterBits) {
+			return nil, fmt.Errorf("lexicon value %#x", v)
+		}
+		lex.or(k, v)
+		prev = k
+	}
+	nf := d.count(8 + rowBytes)
+	hot := int(d.uvarint())
+	if d.err == nil && hot > nf {
+		return nil, fmt.Errorf("%d hot features of %d", hot, nf)
+	}
+	keys := make([]uint64, nf)
+	prev = 0
+	for i := 0; i < nf && d.err == nil; i++ {
+		if i == hot {
+			prev = 0
+		}
+		k := d.uint64()
+		if d.err == nil && k <= prev {
+			return nil, errors.New("feature hashes out of order")
+		}
+		keys[i], prev = k, k
+	}
+	rows := make([]row, nf)
+	if rb := d.take(uint64(nf) * rowBytes); d.err == nil {
+		for i := range rows {
+			r := &rows[i]
+			r.sh = rb[0]
+			for l := range r.w {
+				r.w[l] = int8(rb[1+l])
+			}
+			if r.sh > 15 || slices.Contains(r.w[:], math.MinInt8) {
+				return nil, fmt.Errorf("feature %d: bad weights", i)
+			}
+			rb = rb[rowBytes:]
+		}
+	}
+	if end := d.take(4); d.err == nil && string(end) != "END\n" {
+		return nil, errors.New("missing end marker")
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%d bytes after the end marker", len(d.b))
+	}
+	m.lex = &lexicons{table: lex, runs: usesRuns(m.lang)}
+	m.setWeights(keys, rows, hot)
+	return m, nil
+}
+
+// loadV1 decompresses and decodes the body of a version 1 file.
+func loadV1(b []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > maxModelBytes {
+		return nil, fmt.Errorf("larger than %d bytes", maxModelBytes)
+	}
+	return decodeV1(buf.Bytes())
 }
 
 type decoder struct {
@@ -183,6 +263,13 @@ func (d *decoder) varint() int64 {
 	return v
 }
 
+func (d *decoder) uint64() uint64 {
+	if b := d.take(8); d.err == nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
 func (d *decoder) take(n uint64) []byte {
 	if d.err != nil {
 		return nil
@@ -208,7 +295,8 @@ func (d *decoder) count(minBytes int) int {
 	return int(n)
 }
 
-func decode(b []byte) (*Model, error) {
+// decodeV1 decodes the uncompressed body of a version 1 file.
+func decodeV1(b []byte) (*Model, error) {
 	d := &decoder{b: b}
 	m := &Model{lang: d.str(), info: d.str()}
 	nl := d.count(1)
@@ -299,6 +387,10 @@ func decode(b []byte) (*Model, error) {
 	}
 	m.lex = newLexicons(gaz, caselex, clusters)
 	m.lex.runs = usesRuns(m.lang)
-	m.setWeights(keys, weights, hot)
+	rows := make([]row, nf)
+	for i := range rows {
+		rows[i] = quantize(weights[i*numLabels : (i+1)*numLabels])
+	}
+	m.setWeights(keys, rows, hot)
 	return m, nil
 }

@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -141,4 +143,76 @@ func TestRunFeatures(t *testing.T) {
 			t.Errorf("%q word %d: organisation word %v, want %v", tt.text, tt.word, org, tt.orgWord)
 		}
 	}
+}
+
+// TestFastScores checks the tagger's sums of weights (memoised word scores,
+// batched context features, precomputed label scores) against the plain
+// sum over staticFeatures and dynamicFeatures, the features training sees,
+// on the shipped models and the golden test sentences, as written and
+// upper-cased, with a fixed pseudo-random label history.
+func TestFastScores(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		m, err := LoadEmbedded(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents := goldenSentences(t, lang)
+		s := m.getScratch()
+		hist := history{}
+		checked := 0
+		for si, words := range sents {
+			if si%2 == 1 {
+				up := make([]string, len(words))
+				for i, w := range words {
+					up[i] = strings.ToUpper(w)
+				}
+				words = up
+			}
+			s.grow(len(words))
+			mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
+			m.staticScores(s, mode, hist)
+			prev1, prev2 := numLabels, numLabels
+			for i := range words {
+				var want vec
+				f := staticFeatures(s.info, i, mode, m.lex.runs, nil)
+				f = dynamicFeatures(s.info, i, prev1, prev2, m.lex.runs, f)
+				m.score(hist.features(&s.info[i], f), &want)
+				got := m.scores(s, i, prev1, prev2)
+				if got != want {
+					t.Fatalf("%s %q word %d: scores\n%v, want\n%v", lang, words, i, got, want)
+				}
+				checked++
+				l := (si*31 + i*7) % 23 % numLabels // some O, some names
+				prev2, prev1 = prev1, l
+			}
+			for i := range words {
+				hist.record(&s.info[i], (si*31+i*7)%23%numLabels)
+			}
+		}
+		if checked < 1000 {
+			t.Errorf("%s: only %d words checked", lang, checked)
+		}
+	}
+}
+
+// goldenSentences returns the sentences of testdata/tagged_LANG.tsv.
+func goldenSentences(t *testing.T, lang string) [][]string {
+	data, err := os.ReadFile(filepath.Join("testdata", "tagged_"+lang+".tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	var cur []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "#") || line == "" {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		w, _, _ := strings.Cut(line, "\t")
+		cur = append(cur, w)
+	}
+	return out
 }

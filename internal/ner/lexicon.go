@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -106,61 +108,75 @@ const (
 func seqHash(h, key uint64) uint64 { return mix(h, key) }
 
 // lexTable is an open-addressing hash table from word and word-sequence
-// keys to lexicon values.
+// keys to lexicon values (key 0 marks an empty cell; the top bits of a key
+// pick its home cell, so that sorted keys fill the table in one pass).
 type lexTable struct {
-	keys []uint64
-	vals []uint64
-	n    int
+	cells []lexCell
+	shift uint
+	n     int
 }
 
+type lexCell struct{ key, val uint64 }
+
 func newLexTable(n int) *lexTable {
-	size := 16
-	for size < 2*n {
-		size *= 2
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
 	}
-	return &lexTable{keys: make([]uint64, size), vals: make([]uint64, size)}
+	return &lexTable{cells: make([]lexCell, 1<<bits), shift: 64 - bits}
 }
 
 func (t *lexTable) get(k uint64) uint64 {
-	mask := uint64(len(t.keys) - 1)
-	for i := k & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+	mask := uint64(len(t.cells) - 1)
+	for i := k >> t.shift; ; i = (i + 1) & mask {
+		switch t.cells[i].key {
 		case k:
-			return t.vals[i]
+			return t.cells[i].val
 		case 0:
 			return 0
 		}
 	}
 }
 
-// or sets bits of the value of k; the table must have room (it is sized
-// for twice the entries).
+// or sets bits of the value of k (not 0).
 func (t *lexTable) or(k uint64, v uint64) {
-	mask := uint64(len(t.keys) - 1)
-	i := k & mask
-	for t.keys[i] != 0 && t.keys[i] != k {
+	mask := uint64(len(t.cells) - 1)
+	i := k >> t.shift
+	for t.cells[i].key != 0 && t.cells[i].key != k {
 		i = (i + 1) & mask
 	}
-	if t.keys[i] == 0 {
-		if 2*(t.n+1) > len(t.keys) {
+	if t.cells[i].key == 0 {
+		if 2*(t.n+1) > len(t.cells) {
 			t.grow()
 			t.or(k, v)
 			return
 		}
-		t.keys[i] = k
+		t.cells[i].key = k
 		t.n++
 	}
-	t.vals[i] |= v
+	t.cells[i].val |= v
 }
 
 func (t *lexTable) grow() {
-	old := *t
-	*t = lexTable{keys: make([]uint64, 2*len(old.keys)), vals: make([]uint64, 2*len(old.keys))}
-	for i, k := range old.keys {
-		if k != 0 {
-			t.or(k, old.vals[i])
+	old := t.cells
+	*t = *newLexTable(len(old))
+	for _, c := range old {
+		if c.key != 0 {
+			t.or(c.key, c.val)
 		}
 	}
+}
+
+// sorted returns the entries of the table sorted by key.
+func (t *lexTable) sorted() []lexCell {
+	out := make([]lexCell, 0, t.n)
+	for _, c := range t.cells {
+		if c.key != 0 {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b lexCell) int { return cmp.Compare(a.key, b.key) })
+	return out
 }
 
 // match marks, for each word and type, whether the word begins (1) or

@@ -1,6 +1,9 @@
 package ner
 
-import "sync"
+import (
+	"hash/maphash"
+	"sync"
+)
 
 // Model is a trained tagger. It is immutable and safe for concurrent use.
 type Model struct {
@@ -10,18 +13,25 @@ type Model struct {
 
 	// Feature weights, as saved: keys are the feature hashes, the first
 	// hot of them the features most frequent in training (together they
-	// make most look-ups), each run sorted; weights their rows of
-	// numLabels int16 values (weight = value × scale). For look-ups the
-	// hot features are in a small table that stays in the processor cache,
-	// the others in a large table behind a Bloom filter that answers most
-	// look-ups of unknown features without touching it.
+	// make most look-ups), each run sorted; rows their weights. For
+	// look-ups the hot features are in a small table that stays in the
+	// processor cache, the others in a large one; a Bloom filter answers
+	// most look-ups of unknown features before either.
 	keys    []uint64
-	weights []int16
+	rows    []row
 	hot     int
-	scale   float32
+	scale   float32 // a weight is its row value × scale (for information)
 	hotTab  table
 	coldTab table
 	bloom   []uint64
+	// a hash's top bits (64 - bloomShift) pick its word of the filter
+	bloomShift uint
+
+	// Precomputed sums of weights: of the features of the sentinel words
+	// before and after a sentence, and of labelFeatures for each pair of
+	// previous labels (prev1×(numLabels+1)+prev2).
+	bos, eos    wordScores
+	labelScores []vec
 
 	pool sync.Pool // *scratch
 }
@@ -36,72 +46,86 @@ func (m *Model) Info() string { return m.info }
 // NumFeatures returns the number of weighted features.
 func (m *Model) NumFeatures() int { return len(m.keys) }
 
-// slot is a cell of the open-addressing feature table: the high 32 bits of
-// a feature hash (with the low bit set, so that 0 marks an empty cell; the
-// low bits of the hash pick the cell) and the feature's weights, as 8-bit
-// values shifted left by sh. Keeping the weights in a 16-byte cell makes a
-// look-up one memory access and the table small enough for the cache.
-type slot struct {
-	fp uint32
+// row holds the weights of a feature: one 8-bit value per label, shifted
+// left by sh (0-9 from 16-bit weights, at most 15).
+type row struct {
 	sh uint8
 	w  [numLabels]int8
 }
 
-func fingerprint(f uint64) uint32 { return uint32(f>>32) | 1 }
+// quantize turns a feature's 16-bit weights into a row: the shift is the
+// smallest that fits the largest weight in 8 bits, values are rounded half
+// away from zero.
+func quantize(weights []int16) row {
+	var r row
+	big := 0
+	for _, v := range weights {
+		big = max(big, abs(int(v)))
+	}
+	for big>>r.sh > 127 {
+		r.sh++
+	}
+	half := 0
+	if r.sh > 0 {
+		half = 1 << (r.sh - 1)
+	}
+	for l, v := range weights {
+		q := (abs(int(v)) + half) >> r.sh
+		if v < 0 {
+			q = -q
+		}
+		r.w[l] = int8(max(-127, min(127, q)))
+	}
+	return r
+}
+
+// slot is a cell of the open-addressing feature table: the low 32 bits of
+// a feature hash (with the low bit set, so that 0 marks an empty cell; the
+// high bits of the hash pick the cell) and the feature's weights. Keeping
+// the weights in a 24-byte cell makes a look-up one memory access.
+type slot struct {
+	fp uint32
+	row
+}
+
+func fingerprint(f uint64) uint32 { return uint32(f) | 1 }
 
 // table is an open-addressing table of slots.
-type table []slot
+type table struct {
+	slots []slot
+	shift uint // a hash's top bits (64 - shift) pick its home cell
+}
 
-// build fills a table with distinct keys and their rows of weights.
-// Features whose cell and fingerprint collide with an earlier one (about
-// one in a billion) share its weights.
-func buildTable(keys []uint64, weights []int16) table {
-	size := 16
-	for size < 2*len(keys) {
-		size *= 2
+// buildTable fills a table with distinct keys and their rows. Features
+// whose cell and fingerprint collide with an earlier one (about one in a
+// billion) share its weights. Sorted keys fill the table in one pass.
+func buildTable(keys []uint64, rows []row) table {
+	bits := uint(4)
+	for 1<<bits < 2*len(keys) {
+		bits++
 	}
-	t := make(table, size)
-	mask := uint64(size - 1)
+	t := table{slots: make([]slot, 1<<bits), shift: 64 - bits}
+	mask := uint64(len(t.slots) - 1)
 next:
 	for r, k := range keys {
 		fp := fingerprint(k)
-		i := k & mask
-		for ; t[i].fp != 0; i = (i + 1) & mask {
-			if t[i].fp == fp {
+		i := k >> t.shift
+		for ; t.slots[i].fp != 0; i = (i + 1) & mask {
+			if t.slots[i].fp == fp {
 				continue next
 			}
 		}
-		s := &t[i]
-		s.fp = fp
-		row := weights[r*numLabels : (r+1)*numLabels]
-		big := 0
-		for _, v := range row {
-			big = max(big, abs(int(v)))
-		}
-		for big>>s.sh > 127 {
-			s.sh++
-		}
-		half := 0
-		if s.sh > 0 {
-			half = 1 << (s.sh - 1)
-		}
-		for l, v := range row {
-			q := (abs(int(v)) + half) >> s.sh
-			if v < 0 {
-				q = -q
-			}
-			s.w[l] = int8(max(-127, min(127, q)))
-		}
+		t.slots[i] = slot{fp: fp, row: rows[r]}
 	}
 	return t
 }
 
 // find returns the slot of feature f, or nil.
-func (t table) find(f uint64) *slot {
-	mask := uint64(len(t) - 1)
+func (t *table) find(f uint64) *slot {
+	mask := uint64(len(t.slots) - 1)
 	fp := fingerprint(f)
-	for i := f & mask; ; i = (i + 1) & mask {
-		s := &t[i]
+	for i := f >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
 		if s.fp == fp {
 			return s
 		}
@@ -111,43 +135,51 @@ func (t table) find(f uint64) *slot {
 	}
 }
 
-// Bloom filter: 16 bits and 3 probes per cold feature (0.2% false hits).
-const bloomBits, bloomProbes = 16, 3
+// The Bloom filter holds every feature, 16 bits each, as 3 bits set in one
+// 64-bit word (one memory access per look-up; about 0.7% false hits).
+const bloomBits = 16
 
-func bloomProbe(f uint64, k int) uint64 { return (f >> (21 * k)) ^ (f * uint64(2*k+1) >> 7) }
+// bloomMask returns the bits of feature f in its word of the filter (the
+// word is picked by the top bits of f, the bits by bits 32-49, independent
+// of the fingerprint).
+func bloomMask(f uint64) uint64 {
+	return 1<<(f>>32&63) | 1<<(f>>38&63) | 1<<(f>>44&63)
+}
 
 // setWeights builds the look-up tables from keys, whose first hot
 // entries are the hot features, and their rows of weights.
-func (m *Model) setWeights(keys []uint64, weights []int16, hot int) {
-	m.keys, m.weights, m.hot = keys, weights, hot
-	m.hotTab = buildTable(keys[:hot], weights[:hot*numLabels])
-	cold := keys[hot:]
-	m.coldTab = buildTable(cold, weights[hot*numLabels:])
-	n := 64
-	for n < bloomBits*len(cold) {
-		n *= 2
+func (m *Model) setWeights(keys []uint64, rows []row, hot int) {
+	m.keys, m.rows, m.hot = keys, rows, hot
+	m.hotTab = buildTable(keys[:hot], rows[:hot])
+	m.coldTab = buildTable(keys[hot:], rows[hot:])
+	bits := uint(1)
+	for 64<<bits < bloomBits*len(keys) {
+		bits++
 	}
-	m.bloom = make([]uint64, n/64)
-	mask := uint64(n - 1)
-	for _, k := range cold {
-		for p := 0; p < bloomProbes; p++ {
-			b := bloomProbe(k, p) & mask
-			m.bloom[b>>6] |= 1 << (b & 63)
+	m.bloom, m.bloomShift = make([]uint64, 1<<bits), 64-bits
+	for _, k := range keys {
+		m.bloom[k>>(64-bits)] |= bloomMask(k)
+	}
+	var buf []uint64
+	var b batch
+	buf = m.computeWordScores(&bosInfo, &m.bos, &b, buf)
+	m.computeWordScores(&eosInfo, &m.eos, &b, buf)
+	m.labelScores = make([]vec, (numLabels+1)*(numLabels+1))
+	for p1 := 0; p1 <= numLabels; p1++ {
+		for p2 := 0; p2 <= numLabels; p2++ {
+			m.score(labelFeatures(p1, p2, buf[:0]), &m.labelScores[p1*(numLabels+1)+p2])
 		}
 	}
 }
 
 // row returns the weights of feature f, or nil when it is unknown.
 func (m *Model) row(f uint64) *slot {
+	bm := bloomMask(f)
+	if m.bloom[f>>m.bloomShift]&bm != bm {
+		return nil
+	}
 	if s := m.hotTab.find(f); s != nil {
 		return s
-	}
-	mask := uint64(len(m.bloom)*64 - 1)
-	for p := 0; p < bloomProbes; p++ {
-		b := bloomProbe(f, p) & mask
-		if m.bloom[b>>6]&(1<<(b&63)) == 0 {
-			return nil
-		}
 	}
 	return m.coldTab.find(f)
 }
@@ -159,14 +191,30 @@ func abs(x int) int {
 	return x
 }
 
-// scratch is the per-call working memory of Tag.
+// scratch is the working memory of one Tag call. It is pooled, so its
+// memo of word scores carries over from call to call.
 type scratch struct {
-	info  []wordInfo
-	keys  []uint64
-	lexv  []uint64
-	gaz   [][4]uint8
-	feats []uint64
-	ends  []int32 // per word: score of ending the open name there
+	info   []wordInfo
+	keys   []uint64
+	lexv   []uint64
+	gaz    [][4]uint8
+	feats  []uint64
+	ends   []int32 // per word: score of ending the open name there
+	stat   []vec   // per word: summed weights of its static features, see staticScores
+	labels []int
+	hist   history
+	memo   []wordScores
+	words  wordMemo
+	batch  batch
+}
+
+// history returns an empty history.
+func (s *scratch) history() history {
+	if len(s.hist) > 1<<12 || s.hist == nil {
+		s.hist = history{} // do not keep a large document's map
+	}
+	clear(s.hist)
+	return s.hist
 }
 
 func (s *scratch) grow(n int) {
@@ -179,18 +227,297 @@ func (s *scratch) grow(n int) {
 	s.info, s.keys, s.lexv, s.gaz = s.info[:n], s.keys[:n], s.lexv[:n], s.gaz[:n]
 }
 
+// vec holds a score per internal label.
+type vec [numLabels]int32
+
+// The unrolled loops of vec.add and vec.addRow assume 17 labels.
+var _ = [1]struct{}{}[numLabels-17]
+
+// add adds w to v. (The loops over the labels are unrolled by hand: the
+// compiler does not, and they are the tagger's inner loops.)
+func (v *vec) add(w *vec) {
+	v[0] += w[0]
+	v[1] += w[1]
+	v[2] += w[2]
+	v[3] += w[3]
+	v[4] += w[4]
+	v[5] += w[5]
+	v[6] += w[6]
+	v[7] += w[7]
+	v[8] += w[8]
+	v[9] += w[9]
+	v[10] += w[10]
+	v[11] += w[11]
+	v[12] += w[12]
+	v[13] += w[13]
+	v[14] += w[14]
+	v[15] += w[15]
+	v[16] += w[16]
+}
+
+// addRow adds the weights of slot r to v (r may be nil).
+func (v *vec) addRow(r *slot) {
+	if r == nil {
+		return
+	}
+	sh, w := r.sh&15, &r.w
+	v[0] += int32(w[0]) << sh
+	v[1] += int32(w[1]) << sh
+	v[2] += int32(w[2]) << sh
+	v[3] += int32(w[3]) << sh
+	v[4] += int32(w[4]) << sh
+	v[5] += int32(w[5]) << sh
+	v[6] += int32(w[6]) << sh
+	v[7] += int32(w[7]) << sh
+	v[8] += int32(w[8]) << sh
+	v[9] += int32(w[9]) << sh
+	v[10] += int32(w[10]) << sh
+	v[11] += int32(w[11]) << sh
+	v[12] += int32(w[12]) << sh
+	v[13] += int32(w[13]) << sh
+	v[14] += int32(w[14]) << sh
+	v[15] += int32(w[15]) << sh
+	v[16] += int32(w[16]) << sh
+}
+
+// subRow subtracts the weights of slot r from v (r may be nil).
+func (v *vec) subRow(r *slot) {
+	if r == nil {
+		return
+	}
+	sh, w := r.sh&15, &r.w
+	for l := range v {
+		v[l] -= int32(w[l]) << sh
+	}
+}
+
 // score adds the weights of features f to scores.
-func (m *Model) score(f []uint64, scores *[numLabels]int32) {
+func (m *Model) score(f []uint64, scores *vec) {
 	for _, h := range f {
-		r := m.row(h)
-		if r == nil {
-			continue
-		}
-		sh, w := r.sh&15, &r.w
-		for l := 0; l < numLabels; l++ {
-			scores[l] += int32(w[l]) << sh
+		scores.addRow(m.row(h))
+	}
+}
+
+// batch collects feature look-ups to run them together, Bloom filter
+// first for all: independent look-ups let the processor overlap their
+// cache misses.
+type batch struct {
+	f     []uint64
+	to    []int32 // the vector feature f[j] adds to
+	keep  []int32
+	hits  []*slot // the rows found
+	hitTo []int32 // and their vectors
+}
+
+// add queues features f for vector to.
+func (b *batch) add(f []uint64, to int) {
+	b.f = append(b.f, f...)
+	for range f {
+		b.to = append(b.to, int32(to))
+	}
+}
+
+// run adds the weights of the queued features to their vectors in v and
+// empties the batch. It works in passes over the features (Bloom filter,
+// small table, large table, then the additions), so that the memory reads
+// of one pass do not wait for each other.
+func (m *Model) run(b *batch, v []vec) {
+	if cap(b.keep) < len(b.f) {
+		b.keep = make([]int32, len(b.f), 2*len(b.f))
+		b.hits = make([]*slot, len(b.f), 2*len(b.f))
+		b.hitTo = make([]int32, len(b.f), 2*len(b.f))
+	}
+	keep, hits, hitTo := b.keep[:len(b.f)], b.hits[:len(b.f)], b.hitTo[:len(b.f)]
+	n := 0
+	for j, h := range b.f {
+		bm := bloomMask(h)
+		miss := m.bloom[h>>m.bloomShift]&bm ^ bm
+		keep[n] = int32(j)
+		n += int(1 ^ (miss|-miss)>>63) // 1 when all bits are set
+	}
+	found, cold := 0, 0
+	for _, j := range keep[:n] {
+		if r := m.hotTab.find(b.f[j]); r != nil {
+			hits[found], hitTo[found] = r, b.to[j]
+			found++
+		} else {
+			keep[cold] = j
+			cold++
 		}
 	}
+	for _, j := range keep[:cold] {
+		if r := m.coldTab.find(b.f[j]); r != nil {
+			hits[found], hitTo[found] = r, b.to[j]
+			found++
+		}
+	}
+	for k, r := range hits[:found] {
+		v := &v[hitTo[k]]
+		sh, w := r.sh&15, &r.w
+		v[0] += int32(w[0]) << sh
+		v[1] += int32(w[1]) << sh
+		v[2] += int32(w[2]) << sh
+		v[3] += int32(w[3]) << sh
+		v[4] += int32(w[4]) << sh
+		v[5] += int32(w[5]) << sh
+		v[6] += int32(w[6]) << sh
+		v[7] += int32(w[7]) << sh
+		v[8] += int32(w[8]) << sh
+		v[9] += int32(w[9]) << sh
+		v[10] += int32(w[10]) << sh
+		v[11] += int32(w[11]) << sh
+		v[12] += int32(w[12]) << sh
+		v[13] += int32(w[13]) << sh
+		v[14] += int32(w[14]) << sh
+		v[15] += int32(w[15]) << sh
+		v[16] += int32(w[16]) << sh
+	}
+	b.f, b.to = b.f[:0], b.to[:0]
+}
+
+// wordScores are the summed weights of the features that look at one word
+// alone, for each place the word takes: v[0] as the current word
+// (wordFeatures, and posFeatures for a word past the third of its
+// sentence), v[1+k] as the neighbour at offset neighbourOffsets[k]
+// (neighbourFeatures). They depend only on the word's lower-case and
+// case-normalised forms (its other hashes and its lexicon entries follow
+// from them), so the tagger computes them once per distinct word and keeps
+// them in a memo.
+type wordScores struct {
+	lower, form uint64 // the word; lower 0 marks an empty memo cell
+	v           [1 + len(neighbourOffsets)]vec
+}
+
+// memoBits sets the size of the memo of word scores each scratch keeps
+// (direct mapped; 2^memoBits cells of 360 bytes).
+const memoBits = 14
+
+// computeWordScores fills e for word w.
+func (m *Model) computeWordScores(w *wordInfo, e *wordScores, b *batch, buf []uint64) []uint64 {
+	e.lower, e.form = w.lower, w.form
+	e.v = [len(e.v)]vec{}
+	buf = wordFeatures(w, buf[:0])
+	buf = posFeatures(w, 3, buf)
+	b.add(buf, 0)
+	for k, d := range neighbourOffsets {
+		buf = neighbourFeatures(w, d, buf[:0])
+		b.add(buf, 1+k)
+	}
+	m.run(b, e.v[:])
+	return buf
+}
+
+// wordScores returns the scores of word w from the memo of s, computing
+// them on a miss. The result is valid until the next call.
+func (m *Model) wordScores(s *scratch, w *wordInfo) *wordScores {
+	if s.memo == nil {
+		s.memo = make([]wordScores, 1<<memoBits)
+	}
+	e := &s.memo[(w.lower^w.form*0x9E3779B97F4A7C15)>>(64-memoBits)]
+	if e.lower != w.lower || e.form != w.form {
+		s.feats = m.computeWordScores(w, e, &s.batch, s.feats)
+	}
+	return e
+}
+
+// wordMemo caches lexicons.describe for words of up to maxMemoWord bytes
+// (direct mapped, 2^wordMemoBits cells of 160 bytes): hashing a word's
+// forms and looking it up in the lexicon take a fifth of the tagging time.
+type wordMemo struct {
+	seed  maphash.Seed
+	cells []memoWord
+}
+
+const maxMemoWord, wordMemoBits = 22, 14
+
+type memoWord struct {
+	n    uint8 // the word's length; 0 marks an empty cell
+	text [maxMemoWord]byte
+	lexv uint64
+	info wordInfo
+}
+
+// describe is lx.describe(w, wi), from the memo when it holds w; c may be
+// nil.
+func (c *wordMemo) describe(lx *lexicons, w string, wi *wordInfo) uint64 {
+	if c == nil || len(w) == 0 || len(w) > maxMemoWord {
+		return lx.describe(w, wi)
+	}
+	if c.cells == nil {
+		c.seed = maphash.MakeSeed()
+		c.cells = make([]memoWord, 1<<wordMemoBits)
+	}
+	e := &c.cells[maphash.String(c.seed, w)>>(64-wordMemoBits)]
+	if int(e.n) == len(w) && string(e.text[:e.n]) == w {
+		*wi = e.info
+		return e.lexv
+	}
+	v := lx.describe(w, wi)
+	e.n = uint8(copy(e.text[:], w))
+	e.lexv, e.info = v, *wi
+	return v
+}
+
+// staticScores sets s.stat[i] to the summed weights of the static features
+// (staticFeatures) of each word i of the sentence analysed into s.info.
+// The features of the document history do not change within a sentence
+// either: they are added to s.stat too.
+func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
+	info := s.info
+	n := len(info)
+	if cap(s.stat) < n {
+		s.stat = make([]vec, n)
+	}
+	stat := s.stat[:n]
+	clear(stat)
+	// The features that look at one word: its own and those it lends its
+	// neighbours.
+	for j := range info {
+		e := m.wordScores(s, &info[j])
+		stat[j].add(&e.v[0])
+		for k, d := range neighbourOffsets {
+			// Word j is the neighbour at offset d of word j-d.
+			if i := j - d; i >= 0 && i < n {
+				stat[i].add(&e.v[1+k])
+			}
+		}
+	}
+	for k, d := range neighbourOffsets {
+		for i := range min(n, abs(d)) {
+			if d < 0 {
+				stat[i].add(&m.bos.v[1+k])
+			} else {
+				stat[n-1-i].add(&m.eos.v[1+k])
+			}
+		}
+	}
+	for i := range stat {
+		w := &info[i]
+		f := s.feats[:0]
+		if w.pos < 3 {
+			// The memo holds the position features of a later word.
+			for _, h := range posFeatures(w, 3, f) {
+				stat[i].subRow(m.row(h))
+			}
+			f = posFeatures(w, w.pos, f[:0])
+		}
+		f = contextFeatures(info, i, mode, m.lex.runs, f)
+		f = hist.features(w, f)
+		s.batch.add(f, i)
+		s.feats = f
+	}
+	m.run(&s.batch, stat)
+}
+
+// scores returns the scores of word i of the sentence in s (see
+// staticScores) after labels prev1 and prev2.
+func (m *Model) scores(s *scratch, i, prev1, prev2 int) vec {
+	v := s.stat[i]
+	v.add(&m.labelScores[prev1*(numLabels+1)+prev2])
+	f := labelWordFeatures(&s.info[i], prev1, m.lex.runs, s.feats[:0])
+	m.score(f, &v)
+	s.feats = f
+	return v
 }
 
 // maxSentence bounds the words analysed together; longer runs without
@@ -245,14 +572,15 @@ func (m *Model) Tag(words []string) []string {
 		return out
 	}
 	s := m.getScratch()
-	labels := make([]int, 0, min(len(words), maxSentence))
-	hist := history{}
+	labels := s.labels[:0]
+	hist := s.history()
 	sentences(words, func(start, end int) {
 		labels = m.tagSentence(words[start:end], s, hist, labels[:0])
 		for i, l := range labels {
 			out[start+i] = bioLabels[l]
 		}
 	})
+	s.labels = labels
 	m.pool.Put(s)
 	return out
 }
@@ -271,8 +599,8 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 		return out
 	}
 	s := m.getScratch()
-	hist := history{}
-	var labels []int
+	hist := s.history()
+	labels := s.labels[:0]
 	for i, ws := range sents {
 		out[i] = make([]string, len(ws))
 		for start := 0; start < len(ws); start += maxSentence {
@@ -283,9 +611,26 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 			}
 		}
 	}
+	s.labels = labels
 	m.pool.Put(s)
 	return out
 }
+
+// allowedAfter[p] has bit l set when label l may follow label p (see
+// allowed); startMask has the bits of the labels that start a name.
+var allowedAfter, startMask = func() (a [numLabels + 1]uint32, st uint32) {
+	for p := range a {
+		for l := 0; l < numLabels; l++ {
+			if allowed(p, l) {
+				a[p] |= 1 << l
+			}
+			if starts(l) {
+				st |= 1 << l
+			}
+		}
+	}
+	return a, st
+}()
 
 func (m *Model) getScratch() *scratch {
 	s, _ := m.pool.Get().(*scratch)
@@ -298,7 +643,8 @@ func (m *Model) getScratch() *scratch {
 // tagSentence labels one sentence greedily, left to right.
 func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []int) []int {
 	s.grow(len(words))
-	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz)
+	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words)
+	m.staticScores(s, mode, hist)
 	if cap(s.ends) < len(words) {
 		s.ends = make([]int32, len(words))
 	}
@@ -307,16 +653,14 @@ func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []i
 	open := -1 // first word of the name being read, if any
 	prev1, prev2 := numLabels, numLabels
 	for i := range words {
-		f := staticFeatures(s.info, i, mode, m.lex.runs, s.feats[:0])
-		f = dynamicFeatures(s.info, i, prev1, prev2, m.lex.runs, f)
-		f = hist.features(&s.info[i], f)
-		s.feats = f
-		var scores [numLabels]int32
-		m.score(f, &scores)
+		scores := m.scores(s, i, prev1, prev2)
 		best := -1
-		alnum := s.info[i].alnum
+		ok := allowedAfter[prev1]
+		if !s.info[i].alnum {
+			ok &^= startMask
+		}
 		for l := 0; l < numLabels; l++ {
-			if allowed(prev1, l) && (alnum || !starts(l)) && (best < 0 || scores[l] > scores[best]) {
+			if ok>>l&1 != 0 && (best < 0 || scores[l] > scores[best]) {
 				best = l
 			}
 		}

@@ -3,7 +3,7 @@
 // left to right with the two previous predicted labels as features and the
 // BIO constraint enforced.
 //
-// A Model is read from a compressed file (Load) or taken from the models
+// A Model is read from a model file (Load) or taken from the models
 // shipped inside the binary (LoadEmbedded, "fr" and "en"); its Tag method
 // labels a sequence of words with one BIO label per word (O, B-PER, I-PER,
 // B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC). Train builds a model from
@@ -13,7 +13,6 @@
 package ner
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -45,7 +44,7 @@ func LoadEmbedded(lang string) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: no embedded model for language %q", lang)
 	}
-	m, err := Load(bytes.NewReader(data))
+	m, err := load(data)
 	if err != nil {
 		return nil, fmt.Errorf("ner: embedded model %s: %w", base, err)
 	}

@@ -170,7 +170,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 		hist := history{}
 		for _, ts := range doc {
 			s.grow(len(ts.words))
-			mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz)
+			mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz, nil)
 			p1, p2 := numLabels, numLabels
 			for i := range ts.words {
 				f := staticFeatures(s.info, i, mode, lx.runs, s.feats[:0])
@@ -217,7 +217,7 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 			hist := history{}
 			for _, ts := range docs[di] {
 				s.grow(len(ts.words))
-				mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz)
+				mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz, nil)
 				p1, p2 := numLabels, numLabels
 				pred = pred[:0]
 				for i := range ts.words {
@@ -294,22 +294,22 @@ func (tr *trainer) model(lx *lexicons, opt TrainOptions) *Model {
 	}
 	slices.Sort(keys)
 	var weights []int16
-	var row [numLabels]int16
+	var w16 [numLabels]int16
 	out := keys[:0]
 	for _, h := range keys {
 		r := tr.idx[h]
 		nz := false
-		for l := range row {
+		for l := range w16 {
 			a := float64(avg[int(r)*numLabels+l])
 			if math.Abs(a) < cut {
 				a = 0
 			}
-			row[l] = int16(math.Round(a / scale))
-			nz = nz || row[l] != 0
+			w16[l] = int16(math.Round(a / scale))
+			nz = nz || w16[l] != 0
 		}
 		if nz {
 			out = append(out, h)
-			weights = append(weights, row[:]...)
+			weights = append(weights, w16[:]...)
 		}
 	}
 	keys = out
@@ -328,8 +328,11 @@ func (tr *trainer) model(lx *lexicons, opt TrainOptions) *Model {
 		sortedKeys[i] = keys[j]
 		copy(sortedWeights[i*numLabels:], weights[j*numLabels:(j+1)*numLabels])
 	}
-	keys, weights = sortedKeys, sortedWeights
+	rows := make([]row, len(sortedKeys))
+	for i := range rows {
+		rows[i] = quantize(sortedWeights[i*numLabels : (i+1)*numLabels])
+	}
 	m := &Model{lang: opt.Lang, info: opt.Info, lex: lx, scale: float32(scale)}
-	m.setWeights(keys, weights, hot)
+	m.setWeights(sortedKeys, rows, hot)
 	return m
 }
