@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -116,8 +115,15 @@ type Document struct {
 // HashID returns the stable content hash used as a document id.
 func HashID(text string) string {
 	h := sha256.New()
-	io.WriteString(h, text) // no copy of the text, unlike []byte(text)
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	// Through a small buffer: io.WriteString would copy the whole text.
+	var buf [512]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:8])
 }
 
 // Slice returns the text under s, clamped to the text's bounds.

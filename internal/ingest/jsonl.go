@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -46,8 +46,35 @@ func first(ss ...*string) string {
 	return ""
 }
 
-// isoDate matches an ISO date, alone or starting an RFC 3339 timestamp.
-var isoDate = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ]\d)`)
+// isoDate reads an ISO date, alone or starting an RFC 3339 timestamp, as
+// the pattern ^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ]\d) would.
+func isoDate(s string) (year, month, day string, ok bool) {
+	end := func(i int) bool { // $ or [T ]\d at i
+		return i == len(s) || (s[i] == 'T' || s[i] == ' ') && digitAt(s, i+1)
+	}
+	y, ok := digits(s, 0, 4, 4)
+	if !ok {
+		return "", "", "", false
+	}
+	// A shorter reading leaves a '-' behind, which cannot end the date:
+	// the longest reading is the only one.
+	if y < len(s) && s[y] == '-' {
+		if m, ok := digits(s, y+1, 2, 2); ok {
+			if m < len(s) && s[m] == '-' {
+				if d, ok := digits(s, m+1, 2, 2); ok && end(d) {
+					return s[:y], s[y+1 : m], s[m+1 : d], true
+				}
+			}
+			if end(m) {
+				return s[:y], s[y+1 : m], "", true
+			}
+		}
+	}
+	if end(y) {
+		return s[:y], "", "", true
+	}
+	return "", "", "", false
+}
 
 // parseLooseDate reads the date part of an ISO date, an RFC 3339 timestamp
 // or an RFC 1123/822 date (as in feeds); "" is no date.
@@ -56,8 +83,8 @@ func parseLooseDate(s string) (doc.Date, error) {
 	if s == "" {
 		return doc.Date{}, nil
 	}
-	if m := isoDate.FindStringSubmatch(s); m != nil {
-		return ParseDate(m[1], m[2], m[3])
+	if y, m, d, ok := isoDate(s); ok {
+		return ParseDate(y, m, d)
 	}
 	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822} {
 		if t, err := time.Parse(layout, s); err == nil {
@@ -119,16 +146,21 @@ func readJSONValue(name string, data []byte) (docs []*doc.Document, errs ErrorLi
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	first := lineAt(int64(len(data) - len(trimmed)))
 	if !bytes.HasPrefix(trimmed, []byte("[")) {
+		// The fast decoder first; encoding/json for anything it refuses
+		// (and for the error messages).
 		var r record
-		if err := json.Unmarshal(trimmed, &r); err != nil {
-			var te *json.UnmarshalTypeError
-			if !errors.As(err, &te) {
-				return nil, nil, false
+		if !decodeRecord(trimmed, &r) {
+			r = record{}
+			if err := json.Unmarshal(trimmed, &r); err != nil {
+				var te *json.UnmarshalTypeError
+				if !errors.As(err, &te) {
+					return nil, nil, false
+				}
+				return nil, ErrorList{{Path: name, Line: first, Err: fmt.Errorf("%w: %v", ErrJSON, err)}}, true
 			}
-			return nil, ErrorList{{Path: name, Line: first, Err: fmt.Errorf("%w: %v", ErrJSON, err)}}, true
-		}
-		if !utf8.Valid(trimmed) {
-			return nil, ErrorList{{Path: name, Line: first, Err: fmt.Errorf("%w: not valid UTF-8", ErrJSON)}}, true
+			if !utf8.Valid(trimmed) {
+				return nil, ErrorList{{Path: name, Line: first, Err: fmt.Errorf("%w: not valid UTF-8", ErrJSON)}}, true
+			}
 		}
 		d, err := recordDoc(name, first, &r)
 		if err != nil {
@@ -166,10 +198,14 @@ func readJSONValue(name string, data []byte) (docs []*doc.Document, errs ErrorLi
 
 // parseRecord turns one JSON object starting on line into a document.
 func parseRecord(name string, line int, raw []byte) (*doc.Document, error) {
+	var r record
+	if decodeRecord(raw, &r) { // the fast path; encoding/json otherwise
+		return recordDoc(name, line, &r)
+	}
+	r = record{}
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("%w: not valid UTF-8", ErrJSON)
 	}
-	var r record
 	if err := json.Unmarshal(raw, &r); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrJSON, err)
 	}
@@ -187,7 +223,7 @@ func recordDoc(name string, line int, r *record) (*doc.Document, error) {
 		return nil, fmt.Errorf("%w: %v", ErrHeader, err)
 	}
 	d := &doc.Document{
-		Source:    fmt.Sprintf("%s:%d", name, line),
+		Source:    name + ":" + strconv.Itoa(line),
 		Text:      text,
 		Body:      trimmedSpan(text),
 		Title:     strings.TrimSpace(first(r.Title, r.Headline)),

@@ -8,6 +8,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,25 +41,40 @@ func (*Stage) Spec() analysis.Spec {
 func (*Stage) Analyze(_ context.Context, d *doc.Document) error {
 	rules := rulesFor(d.Lang)
 	d.Paragraphs = Paragraphs(d.Text, d.Body)
-	// About one token per five bytes and one sentence per 120: sizing the
-	// layers once saves most of the regrowth.
-	if n := d.Body.Len()/5 + 8; cap(d.Tokens) < n {
-		d.Tokens = make([]doc.Token, 0, n)
-	}
-	if n := d.Body.Len()/120 + 4; cap(d.Sentences) < n {
-		d.Sentences = make([]doc.Sentence, 0, n)
-	}
-	d.Tokens = d.Tokens[:0]
-	d.Sentences = d.Sentences[:0]
+	// Segment into reused scratch layers, then copy them out at their
+	// exact size: a first guess at the size wastes memory or regrows.
+	sc := scratchPool.Get().(*scratch)
+	toks, sents := sc.toks[:0], sc.sents[:0]
 	for pi, p := range d.Paragraphs {
-		first := len(d.Tokens)
-		d.Tokens = Tokenize(d.Text, p.Span, rules, d.Tokens)
-		for _, s := range Sentences(d.Text, d.Tokens[first:], rules) {
-			d.Sentences = append(d.Sentences, doc.Sentence{Span: s, Paragraph: pi})
-		}
+		first := len(toks)
+		toks = Tokenize(d.Text, p.Span, rules, toks)
+		sents = appendSentences(sents, pi, d.Text, toks[first:], rules)
+	}
+	d.Tokens = append(d.Tokens[:0], toks...)
+	d.Sentences = append(d.Sentences[:0], sents...)
+	if d.Tokens == nil {
+		d.Tokens = []doc.Token{}
+	}
+	if d.Sentences == nil {
+		d.Sentences = []doc.Sentence{}
+	}
+	if cap(toks) <= maxScratch {
+		sc.toks, sc.sents = toks, sents
+		scratchPool.Put(sc)
 	}
 	return nil
 }
+
+// scratch holds the layers of one document while it is segmented.
+type scratch struct {
+	toks  []doc.Token
+	sents []doc.Sentence
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch is the largest token buffer kept for reuse (a 4 MB body).
+const maxScratch = 1 << 20
 
 // Rules are a language's segmentation tables.
 type Rules struct {
@@ -124,7 +140,7 @@ func Paragraphs(text string, body doc.Span) []doc.Paragraph {
 // line is a non-blank line of the body, trimmed.
 type line struct {
 	span        doc.Span
-	runes       int
+	runes       int  // set by wrapWidth
 	indented    bool // starts with two spaces or more, or a tab
 	blankBefore bool // a blank line separates it from the previous line
 }
@@ -143,7 +159,6 @@ func splitLines(text string, body doc.Span) []line {
 			lead := text[pos:s]
 			out = append(out, line{
 				span:        doc.Span{Start: s, End: e},
-				runes:       utf8.RuneCountInString(text[s:e]),
 				indented:    strings.HasPrefix(lead, "  ") || strings.HasPrefix(lead, "\t"),
 				blankBefore: blank && len(out) > 0,
 			})
@@ -167,8 +182,9 @@ func wrapWidth(text string, lines []line) (int, bool) {
 		return 0, false
 	}
 	lens := make([]int, len(lines))
-	for i, l := range lines {
-		lens[i] = l.runes
+	for i := range lines {
+		lines[i].runes = utf8.RuneCountInString(text[lines[i].span.Start:lines[i].span.End])
+		lens[i] = lines[i].runes
 	}
 	sort.Ints(lens)
 	w := lens[len(lens)*9/10]

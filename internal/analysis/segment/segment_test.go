@@ -2,6 +2,9 @@ package segment
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -284,5 +287,47 @@ func TestWrappedParagraphs(t *testing.T) {
 				t.Errorf("paragraphs start with %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// BenchmarkAnalyze segments 200 OrangeSum articles (French) per op, or
+// the dev corpus when OrangeSum is absent.
+func BenchmarkAnalyze(b *testing.B) {
+	files, _ := filepath.Glob("/work/shared/data/orangesum-fr-news/parsed/*.json")
+	if len(files) > 200 {
+		files = files[:200]
+	}
+	if len(files) == 0 {
+		files, _ = filepath.Glob("/work/shared/corpus/dev/*.txt")
+	}
+	var docs []*doc.Document
+	var total int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text, lang := string(data), ""
+		var rec struct{ Article string }
+		if filepath.Ext(f) == ".json" {
+			if err := json.Unmarshal(data, &rec); err != nil {
+				b.Fatal(err)
+			}
+			text, lang = rec.Article, "fr"
+		}
+		docs = append(docs, &doc.Document{Text: text, Body: doc.Span{End: len(text)}, Lang: lang})
+		total += int64(len(text))
+	}
+	if len(docs) == 0 {
+		b.Skip("no corpus")
+	}
+	s := New()
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.Tokens, d.Sentences, d.Paragraphs = nil, nil, nil
+			s.Analyze(context.Background(), d)
+		}
 	}
 }

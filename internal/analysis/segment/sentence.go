@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,15 @@ func startsSentence(s string) bool {
 // talks…").
 func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 	var out []doc.Span
+	for _, s := range appendSentences(nil, 0, text, toks, rules) {
+		out = append(out, s.Span)
+	}
+	return out
+}
+
+// appendSentences appends the sentences of a paragraph's tokens to out,
+// numbered as paragraph para (see Sentences).
+func appendSentences(out []doc.Sentence, para int, text string, toks []doc.Token, rules *Rules) []doc.Sentence {
 	if len(toks) == 0 {
 		return out
 	}
@@ -65,11 +75,11 @@ func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 	for i := 0; i < len(toks); i++ {
 		// Cheap filter on the first and last bytes: most tokens are words
 		// that cannot end a sentence.
-		tk := toks[i]
-		switch c := text[tk.Span.Start]; {
-		case tk.Kind != doc.Word && (c == '.' || c == '!' || c == '?' || c == 0xE2): // … is E2 80 A6
-		case tk.Kind == doc.Word && text[tk.Span.End-1] == '.':
-		default:
+		if tk := &toks[i]; tk.Kind == doc.Word {
+			if text[tk.Span.End-1] != '.' {
+				continue
+			}
+		} else if c := text[tk.Span.Start]; c != '.' && c != '!' && c != '?' && c != 0xE2 { // … is E2 80 A6
 			continue
 		}
 		t := tok(i)
@@ -109,25 +119,27 @@ func Sentences(text string, toks []doc.Token, rules *Rules) []doc.Span {
 		if !startsSentence(next) {
 			continue
 		}
-		if weak && !(rules != nil && rules.Starters[starterKey(next)] && isCapitalised(next)) {
+		if weak && !(rules != nil && isCapitalised(next) && isStarter(rules, next)) {
 			continue
 		}
 		if toks[j].Span.Start == toks[j-1].Span.End && !gluedBreak(text, toks, i, j) {
 			continue
 		}
-		out = append(out, doc.Span{Start: toks[start].Span.Start, End: toks[j-1].Span.End})
+		out = append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span.Start, End: toks[j-1].Span.End}, Paragraph: para})
 		start = j
 		i = j - 1
 	}
-	out = append(out, doc.Span{Start: toks[start].Span.Start, End: toks[len(toks)-1].Span.End})
-	return out
+	return append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span.Start, End: toks[len(toks)-1].Span.End}, Paragraph: para})
 }
 
-// starterKey lowercases a word and drops an elision apostrophe (L’ → l).
-func starterKey(s string) string {
-	s = strings.ToLower(s)
-	s = strings.TrimSuffix(s, "'")
-	return strings.TrimSuffix(s, "’")
+// isStarter reports whether a word, lowercased and without an elision
+// apostrophe (L’ → l), is one of the rules' sentence starters.
+func isStarter(rules *Rules, s string) bool {
+	var buf [24]byte
+	k := lowerKey(buf[:0], s)
+	k = bytes.TrimSuffix(k, []byte("'"))
+	k = bytes.TrimSuffix(k, []byte("’"))
+	return rules.Starters[string(k)]
 }
 
 func isCapitalised(s string) bool {
@@ -158,11 +170,12 @@ func abbrevKind(text string, prev, tok doc.Token, rules *Rules) abbrev {
 	if rules == nil {
 		return abbrevNone
 	}
-	lw := strings.ToLower(w)
+	var buf [24]byte
+	lw := lowerKey(buf[:0], w)
 	switch {
-	case rules.Titles[lw]:
+	case rules.Titles[string(lw)]:
 		return abbrevTitle
-	case rules.Abbrev[lw]:
+	case rules.Abbrev[string(lw)]:
 		return abbrevOther
 	}
 	return abbrevNone

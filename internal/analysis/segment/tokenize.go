@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,13 +21,66 @@ import (
 func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.Token {
 	i := span.Start
 	end := span.End
-	for i < end {
-		switch c := text[i]; {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
-			i++
-			continue
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			out = scanWord(text, i, end, rules, out)
+	text = text[:end] // no token goes past the span (and fewer bounds checks)
+	for i < len(text) {
+		c := text[i]
+		first := 0 // the length of a first letter for the word fast path
+		if c < utf8.RuneSelf {
+			switch k := asciiKind[c]; k {
+			case asciiSpace:
+				i++
+				continue
+			case asciiLetter:
+				first = 1
+			case asciiDigit:
+				j := scanNumber(text, i, end)
+				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number})
+				i = j
+				continue
+			case asciiPunct, asciiSymbol:
+				if c == '.' && strings.HasPrefix(text[i:end], "...") {
+					break // an ellipsis, below
+				}
+				kind := doc.Punct
+				if k == asciiSymbol {
+					kind = doc.Symbol
+				}
+				out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + 1}, Kind: kind})
+				i++
+				continue
+			}
+		} else if c == 0xC3 && i+1 < len(text) && latinLetter(text[i+1]) {
+			first = 2
+		}
+		if first > 0 {
+			// Most words are ASCII or Latin-1 letters and digits ending at
+			// white space or punctuation other than a hyphen, an
+			// apostrophe or the period of an initialism; scanWord does the
+			// rest.
+			j := i + first
+			for j < len(text) {
+				if wordByte[text[j]] {
+					j++
+				} else if text[j] == 0xC3 && j+1 < len(text) && latinLetter(text[j+1]) {
+					j += 2
+				} else {
+					break
+				}
+			}
+			initial := j == i+first && j < len(text) && text[j] == '.'
+			if j == len(text) || plainWordEnd[text[j]] && !initial {
+				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+				i = j
+				if i < len(text) && text[i] == ' ' {
+					i++ // the usual space after a word
+				}
+				continue
+			}
+			from := j // scanWord goes on where this loop stopped
+			if initial {
+				from = i // an initialism, maybe
+			}
+			out = scanWord(text, i, from, end, rules, out)
 			i = out[len(out)-1].Span.End
 			continue
 		}
@@ -39,7 +93,7 @@ func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.T
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number})
 			i = j
 		case unicode.IsLetter(r):
-			out = scanWord(text, i, end, rules, out)
+			out = scanWord(text, i, i, end, rules, out)
 			i = out[len(out)-1].Span.End
 		case r == '.' && strings.HasPrefix(text[i:end], "..."):
 			j := i + 3
@@ -49,16 +103,69 @@ func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.T
 			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct})
 			i = j
 		default:
-			kind := doc.Punct
-			if unicode.IsSymbol(r) || r == '%' || r == '$' || r == '€' || r == '£' {
-				kind = doc.Symbol
-			}
-			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: kind})
+			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: runeKind(r)})
 			i += n
 		}
 	}
 	return out
 }
+
+// runeKind is the kind of a token of one rune that is not a word, a
+// number or white space.
+func runeKind(r rune) doc.TokenKind {
+	if unicode.IsSymbol(r) || r == '%' || r == '$' || r == '€' || r == '£' {
+		return doc.Symbol
+	}
+	return doc.Punct
+}
+
+// Classes of ASCII bytes for Tokenize's fast path.
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiLetter
+	asciiDigit
+	asciiSymbol
+)
+
+// asciiKind classifies ASCII bytes as Tokenize's rune path would.
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case IsSpace(c):
+			t[c] = asciiSpace
+		case unicode.IsDigit(c):
+			t[c] = asciiDigit
+		case unicode.IsLetter(c):
+			t[c] = asciiLetter
+		case runeKind(c) == doc.Symbol:
+			t[c] = asciiSymbol
+		}
+	}
+	return t
+}()
+
+// plainWordEnd reports the ASCII bytes that end a word: not a letter, a
+// digit, a hyphen or an apostrophe.
+var plainWordEnd = func() (t [256]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = !isWordRune(c) && !isHyphen(c) && !IsApostrophe(c)
+	}
+	return t
+}()
+
+// latinLetter reports whether the byte after 0xC3 makes a letter
+// (U+00C0–U+00FF except × and ÷).
+func latinLetter(b byte) bool { return 0x80 <= b && b <= 0xBF && b != 0x97 && b != 0xB7 }
+
+// wordByte reports the ASCII bytes that continue a word (letters and
+// digits).
+var wordByte = func() (t [256]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = isWordRune(c)
+	}
+	return t
+}()
 
 func digitAt(text string, i, end int) bool { return i < end && text[i] >= '0' && text[i] <= '9' }
 
@@ -67,6 +174,12 @@ func scanNumber(text string, i, end int) int {
 	j := i
 	for {
 		for j < end {
+			if c := text[j]; '0' <= c && c <= '9' {
+				j++
+				continue
+			} else if c < utf8.RuneSelf {
+				break
+			}
 			r, n := utf8.DecodeRuneInString(text[j:end])
 			if !unicode.IsDigit(r) {
 				break
@@ -114,17 +227,25 @@ func threeDigits(text string, i, end int) bool {
 	return !unicode.IsDigit(r) && !unicode.IsLetter(r)
 }
 
-// scanWord appends the token(s) of the word starting at i.
-func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Token {
-	// Initialisms: U.S., N.C., J.-P., e.g.
-	if j := scanInitialism(text, i, end); j > i {
-		return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+// scanWord appends the token(s) of the word starting at i. The caller may
+// have scanned the word up to from > i, and knows it is no initialism.
+func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []doc.Token {
+	// Initialisms: U.S., N.C., J.-P., e.g. (most words fail the first
+	// test: a period right after an ASCII first letter).
+	if from == i && (text[i] >= utf8.RuneSelf || i+1 < end && text[i+1] == '.') {
+		if j := scanInitialism(text, i, end); j > i {
+			return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+		}
 	}
-	j := i
+	j := from
 	for j < end {
-		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		c := text[j]
+		if wordByte[c] {
 			j++
 			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '`' {
+			break // ASCII white space or punctuation: no hyphen or apostrophe
 		}
 		r, n := utf8.DecodeRuneInString(text[j:end])
 		if isWordRune(r) {
@@ -148,8 +269,8 @@ func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Toke
 		if IsApostrophe(r) && j+n < end {
 			r2, _ := utf8.DecodeRuneInString(text[j+n : end])
 			if unicode.IsLetter(r2) {
-				word := strings.ToLower(text[i:j])
-				if rules != nil && rules.Elided[word] {
+				var buf [24]byte
+				if rules != nil && rules.Elided[string(lowerKey(buf[:0], text[i:j]))] {
 					return append(out, doc.Token{Span: doc.Span{Start: i, End: j + n}, Kind: doc.Word})
 				}
 				if rules != nil && len(rules.Suffixes) > 0 {
@@ -161,7 +282,7 @@ func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Toke
 						}
 						k += n3
 					}
-					if rules.Suffixes[strings.ToLower(text[j+n:k])] {
+					if rules.Suffixes[string(lowerKey(buf[:0], text[j+n:k]))] {
 						out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
 						return append(out, doc.Token{Span: doc.Span{Start: j, End: k}, Kind: doc.Word})
 					}
@@ -173,6 +294,27 @@ func scanWord(text string, i, end int, rules *Rules, out []doc.Token) []doc.Toke
 		break
 	}
 	return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+}
+
+// lowerKey appends the lowercase of s to buf, as strings.ToLower would
+// write it; with a stack buffer, a table lookup by the lowercase form
+// allocates nothing.
+func lowerKey(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
 }
 
 // cliticEnd returns the end of an inverted clitic starting at the hyphen at
@@ -191,11 +333,12 @@ func cliticEnd(text string, j, end int, rules *Rules) int {
 		}
 		k += n
 	}
-	word := strings.ToLower(text[j+hn : k])
-	if strings.ContainsAny(word, "‐‑") {
-		word = strings.NewReplacer("‐", "-", "‑", "-").Replace(word)
+	var buf [24]byte
+	word := lowerKey(buf[:0], text[j+hn:k])
+	if bytes.ContainsAny(word, "‐‑") {
+		word = []byte(strings.NewReplacer("‐", "-", "‑", "-").Replace(string(word)))
 	}
-	if rules.Clitics[word] {
+	if rules.Clitics[string(word)] {
 		return k
 	}
 	return 0
@@ -205,7 +348,11 @@ func cliticEnd(text string, j, end int, rules *Rules) int {
 // (U.S., N.C., J.-P.) and returns their end, or i.
 func scanInitialism(text string, i, end int) int {
 	// Fast exit: an initialism has a period right after its first letter.
-	if _, n := utf8.DecodeRuneInString(text[i:end]); i+n >= end || text[i+n] != '.' {
+	if c := text[i]; c < utf8.RuneSelf {
+		if i+1 >= end || text[i+1] != '.' {
+			return i
+		}
+	} else if _, n := utf8.DecodeRuneInString(text[i:end]); i+n >= end || text[i+n] != '.' {
 		return i
 	}
 	j := i
