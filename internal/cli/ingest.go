@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -33,7 +34,7 @@ func runIngest(e *env, args []string) error {
 	forceLang := fs.String("lang", "", "force the language (BCP 47 tag) instead of detecting it")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxSize, "largest accepted input file in bytes")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (0: one per core)")
-	batch := fs.Int("batch", 64, "documents written per transaction")
+	batch := fs.Int("batch", engine.DefaultBatch, "documents written per transaction")
 	quiet := fs.Bool("quiet", false, "print only errors and the summary")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -65,6 +66,13 @@ func runIngest(e *env, args []string) error {
 	prog.clear()
 	fmt.Fprintf(e.stderr, "newsgraph ingest: %s: %d added, %d replaced, %d unchanged, %d failed in %s (%.1f articles/s)\n",
 		*db, stats.Added, stats.Replaced, stats.Unchanged, stats.Failed, stats.Elapsed.Round(time.Millisecond), stats.Rate())
+	if n := stats.Stored(); n > 0 {
+		// Where the time went: analysis is summed over the workers, storing
+		// overlaps it (one writer while the workers analyse).
+		fmt.Fprintf(e.stderr, "newsgraph ingest: per stored article: analysis %s (over %d workers), store %s\n",
+			(stats.Analysis / time.Duration(n)).Round(time.Microsecond), ingestWorkers(*workers),
+			(stats.Storing / time.Duration(n)).Round(time.Microsecond))
+	}
 	switch {
 	case err != nil && e.ctx.Err() != nil && errors.Is(err, e.ctx.Err()):
 		fmt.Fprintln(e.stderr, "newsgraph ingest: interrupted; run the same command again to resume")
@@ -125,4 +133,12 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// ingestWorkers is the number of analysis workers Ingest runs.
+func ingestWorkers(n int) int {
+	if n <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return n
 }

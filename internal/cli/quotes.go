@@ -38,7 +38,7 @@ func runQuotes(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "newsgraph quotes: unexpected argument %q (use --q for words)\n", fs.Arg(0))
 		return errUsage
 	}
-	st, err := openExisting(e.ctx, *db, true)
+	st, err := openQuery(e.ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,7 +43,7 @@ func runSearch(e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, err := openExisting(e.ctx, *db, true)
+	st, err := openQuery(e.ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -114,4 +116,22 @@ func writeJSONOut(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// openQuery opens a knowledge base for queries (read-only). A base written
+// by an older newsgraph is upgraded first: the one write a query command
+// makes, so that upgrading newsgraph never leaves a base unreadable.
+func openQuery(ctx context.Context, db string) (store.Store, error) {
+	st, err := openExisting(ctx, db, true)
+	if !errors.Is(err, store.ErrNeedsMigration) {
+		return st, err
+	}
+	rw, err := openExisting(ctx, db, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := rw.Close(); err != nil {
+		return nil, err
+	}
+	return openExisting(ctx, db, true)
 }

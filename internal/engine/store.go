@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -44,10 +45,16 @@ func OpenStore(ctx context.Context, dsn string, opt StoreOptions) (store.Store, 
 type IngestOptions struct {
 	// Workers analyse documents in parallel (all cores when 0).
 	Workers int
-	// Batch is the number of documents written per transaction (64 when
-	// 0); a batch is also written when it is two seconds old.
+	// Batch is the number of documents written per transaction
+	// (DefaultBatch when 0); a batch is also written when it is two seconds
+	// old.
 	Batch int
 }
+
+// DefaultBatch is the number of documents written per transaction: the
+// store's cost per document falls with the batch size (one full-text
+// segment and one commit per batch) up to a few hundred.
+const DefaultBatch = 256
 
 // IngestStats counts what an ingest did so far.
 type IngestStats struct {
@@ -58,6 +65,10 @@ type IngestStats struct {
 	Unchanged int // documents already stored (not analysed again)
 	Failed    int // input errors and documents that could not be analysed
 	Elapsed   time.Duration
+	// Analysis is the time spent analysing, summed over the workers;
+	// Storing the time spent writing to the store (by one goroutine, while
+	// the workers go on analysing).
+	Analysis, Storing time.Duration
 }
 
 // Stored is the number of documents written.
@@ -104,7 +115,7 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 		report = func(IngestEvent) {}
 	}
 	if opt.Batch <= 0 {
-		opt.Batch = 64
+		opt.Batch = DefaultBatch
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -125,13 +136,19 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 	// The queue holds documents analysed while a batch is written.
 	queue := make(chan *item, max(workers*8, opt.Batch*2))
 	jobs := make(chan *item)
-	var wg sync.WaitGroup
+	var (
+		wg       sync.WaitGroup
+		analysis atomic.Int64 // nanoseconds
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				if err := e.Analyze(work, it.doc); err != nil {
+				t0 := time.Now()
+				err := e.Analyze(work, it.doc)
+				analysis.Add(int64(time.Since(t0)))
+				if err != nil {
 					if work.Err() == nil {
 						it.err = &ingest.Error{Path: it.doc.Source, Err: fmt.Errorf("analysis: %w", err)}
 					}
@@ -198,7 +215,10 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 		}
 		// Documents already analysed are written even when the caller
 		// cancelled: that is what lets the next run resume.
+		t0 := time.Now()
 		res, err := st.Put(context.WithoutCancel(ctx), batch, Version)
+		stats.Storing += time.Since(t0)
+		stats.Analysis = time.Duration(analysis.Load())
 		batch = batch[:0]
 		if err != nil {
 			storeErr = err
@@ -242,6 +262,7 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 	wg.Wait()
 	flush()
 	stats.Elapsed = time.Since(start)
+	stats.Analysis = time.Duration(analysis.Load())
 	if storeErr != nil {
 		return stats, fmt.Errorf("store: %w", storeErr)
 	}

@@ -68,6 +68,9 @@ func TestIngestResumeAndReplace(t *testing.T) {
 	if err != nil || second.Added != 12-first.Stored() || second.Unchanged != first.Stored() || second.Failed != 1 || len(errs) != 1 {
 		t.Fatalf("resumed ingest: %+v %v %v", second, err, errs)
 	}
+	if second.Analysis <= 0 || second.Storing <= 0 {
+		t.Errorf("no time measured: analysis %s, storing %s", second.Analysis, second.Storing)
+	}
 
 	// A changed article replaces the stored one.
 	if err := os.WriteFile(filepath.Join(dir, "a000.txt"), []byte("date 2023-05-01\nLe ministre de l’Économie a présenté sa démission au président de la République ce matin, selon l’Élysée.\n"), 0o644); err != nil {
@@ -146,4 +149,54 @@ func BenchmarkIngest(b *testing.B) {
 		st.Close()
 	}
 	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkIngestOrangeSum analyses and stores the first 400 OrangeSum
+// articles of the shared data (skipped without it) into a fresh database
+// per iteration, and reports where the time goes: analysis (summed over
+// the workers) and store writes, per article.
+func BenchmarkIngestOrangeSum(b *testing.B) {
+	dir := "../../../shared/data/orangesum-fr-news/parsed"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip("no OrangeSum data:", err)
+	}
+	var (
+		paths []string
+		size  int64
+	)
+	for _, en := range entries {
+		if len(paths) == 400 {
+			break
+		}
+		if fi, err := en.Info(); err == nil && fi.Mode().IsRegular() {
+			paths = append(paths, filepath.Join(dir, en.Name()))
+			size += fi.Size()
+		}
+	}
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	ctx := context.Background()
+	var total engine.IngestStats
+	for i := 0; b.Loop(); i++ {
+		st, err := engine.OpenStore(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("kb%d.db", i)), engine.StoreOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := eng.Ingest(ctx, st, paths, nil, engine.IngestOptions{}, nil)
+		if err != nil || s.Failed > 0 {
+			b.Fatalf("%+v %v", s, err)
+		}
+		total.Added += s.Stored()
+		total.Analysis += s.Analysis
+		total.Storing += s.Storing
+		st.Close()
+	}
+	n := float64(total.Added)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(total.Analysis.Seconds()*1000/n, "analysis-ms/article")
+	b.ReportMetric(total.Storing.Seconds()*1000/n, "store-ms/article")
 }

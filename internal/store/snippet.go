@@ -21,7 +21,6 @@ func Snippet(text, col string, words []string, size int) []Segment {
 		return nil
 	}
 	stems := map[string]int{} // stem → term number
-	prefixes := map[string]bool{}
 	for _, w := range words {
 		s := Stem(w, col)
 		if s == "" {
@@ -30,21 +29,14 @@ func Snippet(text, col string, words []string, size int) []Segment {
 		if _, ok := stems[s]; !ok {
 			stems[s] = len(stems)
 		}
-		prefixes[prefix2(s)] = true
 	}
 	match := make([]int, len(toks)) // term number + 1, or 0
 	var hits []int
 	if len(stems) > 0 {
 		for i, t := range toks {
-			w := text[t.Start:t.End]
-			head := w
-			if len(head) > 12 {
-				head = head[:12]
-			}
-			if !prefixes[prefix2(Fold(head))] {
-				continue
-			}
-			if n, ok := stems[Stem(w, col)]; ok {
+			// Stem remembers the tokens it has seen, so this is mostly a
+			// map lookup.
+			if n, ok := stems[Stem(text[t.Start:t.End], col)]; ok {
 				match[i] = n + 1
 				hits = append(hits, i)
 			}
@@ -110,15 +102,6 @@ func Snippet(text, col string, words []string, size int) []Segment {
 		add(" …", false)
 	}
 	return segs
-}
-
-// prefix2 is the first byte of a folded word: a cheap filter before
-// stemming (stemming never changes a word's first letter).
-func prefix2(s string) string {
-	if len(s) > 1 {
-		return s[:1]
-	}
-	return s
 }
 
 func collapseSpace(s string) string {

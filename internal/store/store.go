@@ -32,7 +32,7 @@ import (
 
 // SchemaVersion is the version of the stored data model. A backend refuses
 // to open a database written with a newer version (ErrSchemaTooNew).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Page sizes.
 const (
@@ -52,6 +52,10 @@ var (
 	ErrInvalid = errors.New("invalid query")
 	// ErrSchemaTooNew: the database was written by a newer newsgraph.
 	ErrSchemaTooNew = errors.New("database schema is newer than this program")
+	// ErrNeedsMigration: a read-only open of a database written by an
+	// older newsgraph, whose schema must first be upgraded by an open for
+	// writing (it also matches ErrInvalid).
+	ErrNeedsMigration = errors.New("database schema needs upgrading")
 	// ErrCorrupt: the file is not a newsgraph database or is damaged.
 	ErrCorrupt = errors.New("not a newsgraph database, or a damaged one")
 	// ErrBusy: another process held the database longer than the busy

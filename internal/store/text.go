@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,9 +114,45 @@ func Column(lang string) string {
 // Columns are the per-language index columns, in index order.
 var Columns = []string{"fr", "en", "und"}
 
+// stemCache remembers the stems of tokens already seen, per column: word
+// frequencies are Zipfian, so a bounded cache answers most tokens of a
+// text without running Fold and the stemmer (which dominate indexing).
+type stemCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// stemCacheSize bounds each column's cache (emptied when full).
+const stemCacheSize = 1 << 16
+
+var stemCaches = map[string]*stemCache{"fr": {}, "en": {}, "und": {}}
+
 // Stem folds a token and stems it for the language column ("fr", "en";
 // anything else is only folded).
 func Stem(token, column string) string {
+	c := stemCaches[column]
+	if c == nil {
+		return stem(token, column)
+	}
+	c.mu.RLock()
+	s, ok := c.m[token]
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = stem(token, column)
+	c.mu.Lock()
+	if len(c.m) >= stemCacheSize || c.m == nil {
+		c.m = make(map[string]string, 1024)
+	}
+	// Both are copied so that the cache never pins a whole document text.
+	s = strings.Clone(s)
+	c.m[strings.Clone(token)] = s
+	c.mu.Unlock()
+	return s
+}
+
+func stem(token, column string) string {
 	f := Fold(token)
 	if len(f) > maxTokenBytes {
 		f = f[:maxTokenBytes]

@@ -29,18 +29,29 @@ func copies(n int) ([]*doc.Document, int64) {
 	return out, size
 }
 
+// BenchmarkPut writes batches of documents (64, and 256 like ingest)
+// with all their layers; docs/s is the store's write rate.
 func BenchmarkPut(b *testing.B) {
+	for _, batch := range []int{64, 256} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) { benchmarkPut(b, batch) })
+	}
+}
+
+func benchmarkPut(b *testing.B, batch int) {
 	s := open(b, filepath.Join(b.TempDir(), "kb.db"))
-	const batch = 64
-	docs, size := copies(batch * 200)
-	b.SetBytes(size / 200)
-	i := 0
+	const batches = 50
+	docs, size := copies(batch * batches)
+	b.SetBytes(size / batches)
+	i, round := 0, 0
 	for b.Loop() {
-		if i == 200 {
+		if i == batches {
 			b.StopTimer()
-			docs, _ = copies(batch * 200)
-			for _, d := range docs {
-				d.Text += fmt.Sprintf(" r%d", i)
+			round++
+			docs, _ = copies(batch * batches)
+			for _, d := range docs { // new documents, not new versions
+				d.Text += fmt.Sprintf(" r%d", round)
+				d.ID = doc.HashID(d.Text)
+				d.Source += fmt.Sprintf("#r%d", round)
 			}
 			i = 0
 			b.StartTimer()
@@ -98,6 +109,8 @@ func FuzzSearch(f *testing.F) {
 		_, err = s.Entities(ctx, store.EntityQuery{Text: q})
 		check(err)
 		_, err = s.Search(ctx, store.SearchQuery{Text: "x", From: q})
+		check(err)
+		_, err = s.Search(ctx, store.SearchQuery{Text: "election OR Kirby", Entity: q, Speaker: q, Via: q, Lang: q, To: q})
 		check(err)
 	})
 }

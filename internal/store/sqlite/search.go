@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -28,44 +27,74 @@ func (s *Store) Search(ctx context.Context, sq store.SearchQuery) (store.Page[st
 		return page, err
 	}
 	var f filter
-	f.lang("d", sq.Lang)
-	if err := f.dates("d.pub_start", "d.pub_end", sq.From, sq.To); err != nil {
+	// The language column of the full-text query is the filter for the
+	// base languages with a column of their own.
+	if !ownColumn(sq.Lang) {
+		f.lang("d", sq.Lang)
+	}
+	var dates filter // the exact date condition, when the tokens are not
+	if err := dates.dates("d.pub_start", "d.pub_end", sq.From, sq.To); err != nil {
 		return page, err
 	}
+	fromDate, _ := store.ParseDate(sq.From, false)
+	toDate, _ := store.ParseDate(sq.To, true)
 	words := pq.Words()
 	err = s.snapshot(ctx, func(q querier) error {
-		if err := f.entities(ctx, q, sq.Entity, "d.id IN (SELECT doc FROM doc_entities WHERE entity IN (%s))"); err != nil {
+		// Filters become filter tokens the full-text query must match (see
+		// filter.go); dates and outlets are then checked exactly in SQL.
+		var mq metaQuery
+		exact, err := mq.dates(ctx, q, fromDate, toDate)
+		if err != nil {
 			return err
 		}
-		if err := f.entities(ctx, q, sq.Speaker, "d.id IN (SELECT doc FROM quotes WHERE speaker IN (%s))"); err != nil {
-			return err
+		if !exact && len(dates.where) > 0 {
+			f.add(strings.Join(dates.where, " AND "), dates.args...)
 		}
-		if err := f.entities(ctx, q, sq.Via, `(lower(d.outlet) = ? OR d.id IN (SELECT q.doc FROM quote_relays r JOIN quotes q ON q.id = r.quote
-				WHERE r.role = 'via' AND (r.fold = ? OR r.entity IN (%s))))`,
-			strings.ToLower(strings.TrimSpace(sq.Via)), store.Fold(strings.TrimSpace(sq.Via))); err != nil {
-			return err
+		for _, e := range []struct{ name, prefix string }{{sq.Entity, "e"}, {sq.Speaker, "s"}} {
+			if e.name == "" {
+				continue
+			}
+			ids, err := resolveEntities(ctx, q, e.name)
+			if err != nil {
+				return err
+			}
+			mq.ids(e.prefix, ids)
+		}
+		if via := strings.TrimSpace(sq.Via); via != "" {
+			ids, err := resolveEntities(ctx, q, via)
+			if err != nil {
+				return err
+			}
+			toks := []string{hashToken("o", strings.ToLower(via)), hashToken("v", store.Fold(via))}
+			for _, id := range ids {
+				toks = append(toks, idToken("r", id))
+			}
+			mq.add(toks)
+			f.add(`(lower(d.outlet) = ? OR d.id IN (SELECT q.doc FROM quote_relays r JOIN quotes q ON q.id = r.quote
+				WHERE r.role = 'via' AND (r.fold = ? OR r.entity IN (`+idList(ids)+`))))`,
+				strings.ToLower(via), store.Fold(via))
+		}
+		if mq.none {
+			return nil
 		}
 		// Rank first, on the index and the small document rows only; then
 		// read the page's documents and texts.
 		expr := pq.FTS5(sq.Lang)
+		if m := mq.expr(); m != "" {
+			expr = "(" + expr + ") AND " + m
+		}
 		from := "doc_fts"
 		if len(f.where) > 0 {
 			from = "doc_fts JOIN documents d ON d.id = doc_fts.rowid"
 		}
-		bound, err := window(ctx, q, s.window, "doc_fts", from, expr, f)
-		if err != nil {
-			return err
-		}
-		args := append([]any{expr}, f.args...)
-		args = append(args, bound, limit+1, offset)
 		type row struct {
 			hit   store.Hit
 			rowid int64
 			rank  float64
 		}
 		var rows []row
-		err = scanAll(ctx, q, "SELECT doc_fts.rowid, doc_fts.rank FROM "+from+" WHERE doc_fts MATCH ?"+f.sql()+
-			" AND doc_fts.rowid >= ? ORDER BY doc_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
+		query, args := rankSQL("doc_fts", ftsWeights, from, expr, f, s.window, limit+1, offset)
+		err = scanAll(ctx, q, query, args, func(r *sql.Rows) error {
 			var x row
 			if err := r.Scan(&x.rowid, &x.rank); err != nil {
 				return err
@@ -151,23 +180,67 @@ func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store
 	if err != nil {
 		return page, err
 	}
+	textSearch := strings.TrimSpace(qq.Text) != ""
 	var f filter
-	f.lang("q", qq.Lang)
-	if err := f.dates("q.pub_start", "q.pub_end", qq.From, qq.To); err != nil {
+	if !textSearch || !ownColumn(qq.Lang) {
+		f.lang("q", qq.Lang)
+	}
+	var dates filter
+	if err := dates.dates("q.pub_start", "q.pub_end", qq.From, qq.To); err != nil {
 		return page, err
 	}
 	if qq.Doc != "" {
 		f.add("q.doc = (SELECT id FROM documents WHERE doc_id = ?)", qq.Doc)
 	}
-	if err := f.entities(ctx, q, qq.Speaker, "q.speaker IN (%s)"); err != nil {
-		return page, err
-	}
-	if err := f.entities(ctx, q, qq.About, "q.id IN (SELECT quote FROM quote_about WHERE entity IN (%s))"); err != nil {
-		return page, err
-	}
-	if err := f.entities(ctx, q, qq.Via, "q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN (%s)))",
-		store.Fold(strings.TrimSpace(qq.Via))); err != nil {
-		return page, err
+	var mq metaQuery
+	if textSearch {
+		// Filters become filter tokens of the full-text query (see
+		// filter.go), as in Search.
+		fromDate, _ := store.ParseDate(qq.From, false)
+		toDate, _ := store.ParseDate(qq.To, true)
+		exact, err := mq.dates(ctx, q, fromDate, toDate)
+		if err != nil {
+			return page, err
+		}
+		if !exact && len(dates.where) > 0 {
+			f.add(strings.Join(dates.where, " AND "), dates.args...)
+		}
+		for _, e := range []struct{ name, prefix string }{{qq.Speaker, "s"}, {qq.About, "a"}} {
+			if e.name == "" {
+				continue
+			}
+			ids, err := resolveEntities(ctx, q, e.name)
+			if err != nil {
+				return page, err
+			}
+			mq.ids(e.prefix, ids)
+		}
+		if qq.Via != "" {
+			ids, err := resolveEntities(ctx, q, qq.Via)
+			if err != nil {
+				return page, err
+			}
+			toks := []string{hashToken("v", store.Fold(strings.TrimSpace(qq.Via)))}
+			for _, id := range ids {
+				toks = append(toks, idToken("r", id))
+			}
+			mq.add(toks)
+		}
+		if mq.none {
+			return page, nil
+		}
+	} else {
+		f.where, f.args = append(f.where, dates.where...), append(f.args, dates.args...)
+		if err := f.entities(ctx, q, qq.Speaker, "q.speaker IN (%s)"); err != nil {
+			return page, err
+		}
+		if err := f.entities(ctx, q, qq.About, "q.id IN (SELECT quote FROM quote_about WHERE entity IN (%s))"); err != nil {
+			return page, err
+		}
+		if err := f.entities(ctx, q, qq.Via, "q.id IN (SELECT quote FROM quote_relays WHERE role = 'via' AND (fold = ? OR entity IN (%s)))",
+			store.Fold(strings.TrimSpace(qq.Via))); err != nil {
+			return page, err
+		}
 	}
 	// Phase 1 orders quote ids on the quote rows and the index alone;
 	// phase 2 reads the page's quotes with their documents and texts.
@@ -192,20 +265,21 @@ func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store
 		}
 		words, rank = pq.Words(), true
 		expr := pq.FTS5(qq.Lang)
+		if m := mq.expr(); m != "" {
+			expr = "(" + expr + ") AND " + m
+		}
 		from := "quote_fts"
 		if len(f.where) > 0 {
 			from = "quote_fts JOIN quotes q ON q.id = quote_fts.rowid"
 		}
-		bound, err := window(ctx, q, win, "quote_fts", from, expr, f)
-		if err != nil {
-			return page, err
-		}
-		args := append(append([]any{expr}, f.args...), bound, limit+1, offset)
-		err = scanAll(ctx, q, "SELECT quote_fts.rowid FROM "+from+" WHERE quote_fts MATCH ?"+f.sql()+
-			" AND quote_fts.rowid >= ? ORDER BY quote_fts.rank LIMIT ? OFFSET ?", args, func(r *sql.Rows) error {
-			var x row
+		query, args := rankSQL("quote_fts", ftsWeights, from, expr, f, win, limit+1, offset)
+		err = scanAll(ctx, q, query, args, func(r *sql.Rows) error {
+			var (
+				x    row
+				rank float64
+			)
 			rows = append(rows, x)
-			return r.Scan(&rows[len(rows)-1].qid)
+			return r.Scan(&rows[len(rows)-1].qid, &rank)
 		})
 		if err != nil {
 			return page, err
@@ -328,15 +402,19 @@ func quotes(ctx context.Context, q querier, win int, qq store.QuoteQuery) (store
 // bound keeps such queries under a few tens of milliseconds.
 const DefaultRankWindow = 2000
 
-// window returns the smallest rowid of the size newest matches of expr
-// (with the filters), or 0 when there are fewer matches.
-func window(ctx context.Context, q querier, size int, table, from, expr string, f filter) (int64, error) {
-	args := append(append([]any{expr}, f.args...), size-1)
-	var bound int64
-	err := q.QueryRowContext(ctx, "SELECT "+table+".rowid FROM "+from+" WHERE "+table+" MATCH ?"+f.sql()+
-		" ORDER BY "+table+".rowid DESC LIMIT 1 OFFSET ?", args...).Scan(&bound)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
+// rankSQL is the query ranking a page of matches of expr (with the
+// filters) by bm25 among the win newest (highest rowid) of them, in one
+// pass: FTS5 walks the matches newest first, the filters are checked on
+// each, bm25 is computed only for the win that pass, and SQLite sorts
+// those. (Letting FTS5 sort by its rank column instead would compute bm25
+// for every match before any filter.) Ties go to the newer row. weights
+// are bm25's column weights ("" for none).
+func rankSQL(table, weights, from, expr string, f filter, win, limit, offset int) (string, []any) {
+	if weights != "" {
+		weights = ", " + weights
 	}
-	return bound, err
+	q := "SELECT id, score FROM (SELECT " + table + ".rowid AS id, bm25(" + table + weights + ") AS score FROM " + from +
+		" WHERE " + table + " MATCH ?" + f.sql() + " ORDER BY " + table + ".rowid DESC LIMIT ?) ORDER BY score, id DESC LIMIT ? OFFSET ?"
+	args := append(append([]any{expr}, f.args...), win, limit, offset)
+	return q, args
 }

@@ -57,12 +57,15 @@ type Store struct {
 	path     string
 	window   int
 	readOnly bool
+	cache    entityCache // see put.go
 }
 
 var _ store.Store = (*Store)(nil)
 
 // migrations returns the embedded migrations in order; migration i brings
-// the schema to version i+1.
+// the schema to version i+1. A migration may also have a Go step
+// (migrationSteps), for work SQL cannot do, such as filling a contentless
+// full-text table again.
 func migrations() ([]string, error) {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
@@ -147,7 +150,8 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 		return nil
 	}
 	if readOnly {
-		return fmt.Errorf("%w: schema version %d needs migrating, which a read-only open cannot do", store.ErrInvalid, version)
+		return fmt.Errorf("%w: %w from version %d to %d, which a read-only open cannot do; open it once for writing",
+			store.ErrInvalid, store.ErrNeedsMigration, version, len(migs))
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -161,6 +165,11 @@ func (s *Store) migrate(ctx context.Context, readOnly bool) error {
 	for v := version; v < len(migs); v++ {
 		if _, err := tx.ExecContext(ctx, migs[v]); err != nil {
 			return fmt.Errorf("migration %d: %w", v+1, mapErr(err))
+		}
+		if step := migrationSteps[v+1]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("migration %d: %w", v+1, mapErr(err))
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			return mapErr(err)

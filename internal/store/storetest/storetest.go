@@ -476,6 +476,17 @@ func testQuotes(t *testing.T, s store.Store) {
 		{store.QuoteQuery{Speaker: "Kirby", To: "2022"}, kirby[1:]},
 		{store.QuoteQuery{Text: "négociation"}, kirby[:1]},
 		{store.QuoteQuery{Text: "closely", Speaker: "John Kirby"}, []string{"We are watching closely"}},
+		// Words with every filter.
+		{store.QuoteQuery{Text: "elections OR closely", Speaker: "Poutine"}, []string{"The elections will be free and fair"}},
+		{store.QuoteQuery{Text: "Vladivostok", About: "Kim Jong-un"}, []string{"Poutine recevra Kim à Vladivostok"}},
+		{store.QuoteQuery{Text: "Vladivostok", About: "Kirby"}, nil},
+		{store.QuoteQuery{Text: "elections OR négociations", Via: "Reuters"}, []string{"The elections will be free and fair"}},
+		{store.QuoteQuery{Text: "elections OR négociations", Via: "fox news digital"}, kirby[:1]},
+		{store.QuoteQuery{Text: "négociation OR closely", Lang: "fr"}, kirby[:1]},
+		{store.QuoteQuery{Text: "négociation OR closely", Lang: "en"}, kirby[1:2]},
+		{store.QuoteQuery{Text: "négociation OR closely", Speaker: "Kirby", From: "2023-01-01"}, kirby[:1]},
+		{store.QuoteQuery{Text: "négociation OR closely", Speaker: "Kirby", To: "2022"}, kirby[1:2]},
+		{store.QuoteQuery{Text: "négociation OR closely", Speaker: "Nobody"}, nil},
 		{store.QuoteQuery{Speaker: "Nobody"}, nil},
 		{store.QuoteQuery{Doc: Corpus()[1].ID}, []string{"The elections will be free and fair"}},
 	} {
