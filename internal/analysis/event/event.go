@@ -28,9 +28,10 @@ type trigger struct {
 	typ    string
 	form   string
 	prefix bool
-	origin bool // the direct object is the origin
-	place  bool // the direct object is the place
-	verb   bool // a verb form: after a determiner it is a noun of another sense
+	origin bool   // the direct object is the origin
+	place  bool   // the direct object is the place
+	verb   bool   // a verb form: after a determiner it is a noun of another sense
+	second string // the second word of a two-word form ("se rendre"), form holding the first
 }
 
 type tables struct {
@@ -68,6 +69,9 @@ func New() *Stage {
 				continue
 			}
 			tr := trigger{typ: f[0], form: strings.ToLower(f[1])}
+			if first, second, ok := strings.Cut(tr.form, " "); ok {
+				tr.form, tr.second = first, second
+			}
 			if strings.HasSuffix(tr.form, "*") {
 				tr.form, tr.prefix = strings.TrimSuffix(tr.form, "*"), true
 			}
@@ -167,11 +171,18 @@ func scope(d *doc.Document, sent, trig doc.Span) doc.Span {
 }
 
 func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trigger {
+	next, nextDone := "", false
 	for k := range t.triggers {
 		tr := &t.triggers[k]
-		if strings.Contains(tr.form, " ") {
+		if tr.second != "" {
 			// Two-word forms ("se rendre"): this word and the next.
-			if i+1 < len(toks) && w+" "+strings.ToLower(d.Slice(toks[i+1].Span)) == tr.form {
+			if w != tr.form || i+1 >= len(toks) {
+				continue
+			}
+			if !nextDone {
+				next, nextDone = strings.ToLower(d.Slice(toks[i+1].Span)), true
+			}
+			if next == tr.second {
 				return tr
 			}
 			continue

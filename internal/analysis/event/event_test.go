@@ -64,6 +64,12 @@ func TestEvents(t *testing.T) {
 			[]string{"TRAVEL kim vladivostok pyongyang 2023-09"},
 		},
 		{
+			"fr two-word trigger", "fr",
+			"Kim doit se rendre en Russie.",
+			map[string]string{"Kim": "PER kim", "Russie": "LOC russia"}, nil,
+			[]string{"TRAVEL kim russia - -"},
+		},
+		{
 			"fr negotiation between countries", "fr",
 			"Les négociations entre la Russie et la Corée du Nord progressent.",
 			map[string]string{"Russie": "LOC russia", "Corée du Nord": "LOC nk"},
