@@ -49,8 +49,9 @@ French: WikiNEuRal fr val.conllu (its test.conllu stays held out), plus
 French train v0.9, titles and functions cut from person names).
 English: CoNLL-2003 conllpp_train.txt (and conllpp_dev.txt with --with-dev;
 otherwise the dev set is scored after every epoch). The gazetteer (GeoNames,
-Wikidata country aliases, world leaders, the other language's entity
-names), the case lexicon and the word clusters (OrangeSum and AADS text for
+Wikidata country aliases, world leaders, the organisations and events of
+the built-in knowledge base, the other language's entity names), the case
+lexicon and the word clusters (OrangeSum and AADS text for
 French, Reuters-21578 and PolNeAR for English) are built from the same data
 folder and stored inside the model. Training is deterministic for a seed.`
 

@@ -53,6 +53,9 @@ const (
 	fRunLastSuf
 	fPrev1Suf
 	fRunOrg
+	fQuote
+	fQuoteShort
+	fNames
 )
 
 // maxFeatures bounds the features of one word.
@@ -131,6 +134,12 @@ func newLexicons(gaz []GazEntry, caselex, clusters []wordValue) *lexicons {
 				lx.table.or(h, bit)
 			}
 		}
+		if e.Type == "PER" {
+			if words := strings.Split(e.Name, " "); len(words) >= 2 {
+				lx.table.or(keyHash(words[0]), lexGiven)
+				lx.table.or(keyHash(words[len(words)-1]), lexFamily)
+			}
+		}
 	}
 	return lx
 }
@@ -145,12 +154,14 @@ type wordInfo struct {
 	pre   [4]uint64 // prefixes of the lower form, 1-4 runes; 0 when shorter
 	suf   [4]uint64
 	cls   uint8    // case lexicon class
-	gaz   [4]uint8 // per type: 0, 1 begins a name, 2 inside a name
+	gaz   [4]uint8 // per type: 0 or a gazetteer mark (gazBegin … gazUnit)
 	pos   uint8    // position in the sentence, capped at 3
 	clu   uint64   // cluster path (see Clusters)
 	cased bool     // written with a capital letter
 	cs    uint8    // casing class as written
 	alnum bool     // has a letter or a digit
+	quote uint8    // place in a short quoted span (quoteFirst …), 0 outside
+	names uint8    // bit 0: a given name, bit 1: a family name of the gazetteer
 }
 
 // Case transforms applied to a word before its form and shape are hashed.
@@ -181,6 +192,7 @@ func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv
 		lexv[i] = v
 		wi.pos = uint8(min(i, 3))
 	}
+	markQuotes(words, info)
 	mode := counts.mode()
 	if mode != modeNormal {
 		for i, w := range words {
@@ -207,7 +219,8 @@ func (lx *lexicons) describe(w string, wi *wordInfo) uint64 {
 	cs := hashWord(w, wi)
 	v := lx.table.get(wi.key)
 	wi.cls = uint8(v & lexClsMask)
-	wi.clu = v >> lexCluShift
+	wi.clu = v >> lexCluShift & lexCluMask
+	wi.names = uint8(v >> lexNameShift & 3)
 	wi.cased = cs >= caseTitle
 	wi.cs = cs
 	return v
@@ -406,7 +419,7 @@ var (
 )
 
 func gazBits(g [4]uint8) uint64 {
-	return uint64(g[0]) | uint64(g[1])<<2 | uint64(g[2])<<4 | uint64(g[3])<<6
+	return uint64(g[0]) | uint64(g[1])<<3 | uint64(g[2])<<6 | uint64(g[3])<<9
 }
 
 // staticFeatures appends the features of word i that do not depend on
@@ -493,8 +506,9 @@ func neighbourFeatures(n *wordInfo, d int, out []uint64) []uint64 {
 }
 
 // contextFeatures appends the static features of word i that look at more
-// than one word or at the sentence: word pairs, gazetteer matches, runs of
-// capitalised words and the sentence's case mode.
+// than one word or at the sentence: word pairs, gazetteer matches and
+// given/family name marks, runs of capitalised words, short quoted spans
+// and the sentence's case mode.
 func contextFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64) []uint64 {
 	w := &info[i]
 	m1, p1 := neighbour(info, i, -1), neighbour(info, i, 1)
@@ -509,7 +523,7 @@ func contextFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64
 	)
 	for t := 0; t < 4; t++ {
 		if w.gaz[t] != 0 {
-			out = append(out, mix(fGaz, uint64(t)<<2|uint64(w.gaz[t])))
+			out = append(out, mix(fGaz, uint64(t)<<3|uint64(w.gaz[t])))
 		}
 	}
 	if g := gazBits(m1.gaz); g != 0 {
@@ -520,6 +534,12 @@ func contextFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64
 	}
 	if runs && mode == modeNormal {
 		out = runFeatures(info, i, out)
+	}
+	if g := uint64(w.names) | uint64(m1.names)<<2 | uint64(p1.names)<<4; g != 0 {
+		out = append(out, mix(fNames, g))
+	}
+	if w.quote != 0 {
+		out = append(out, mix(fQuote, uint64(w.quote)), mix(fQuoteShort, mix(uint64(w.quote), w.short)))
 	}
 	if mode != modeNormal {
 		out = append(out,
@@ -534,8 +554,10 @@ func contextFeatures(info []wordInfo, i int, mode uint8, runs bool, out []uint64
 const maxRun = 8
 
 // runFeatures appends the features of a word inside a run of capitalised
-// words (a likely multiword name): the last word of the run and its suffix
-// ("Dana Air", "Banque Postale"), the words just before and after the run,
+// words (a likely multiword name; a connector such as "de" or "of" between
+// two capitalised words continues the run: Rio de Janeiro, Bank of
+// England): the last word of the run and its suffix ("Dana Air", "Banque
+// Postale"), the words just before and after the run,
 // and the run length with the word's place in it. Only for normally cased
 // sentences, where capitals carry information.
 func runFeatures(info []wordInfo, i int, out []uint64) []uint64 {
@@ -543,11 +565,23 @@ func runFeatures(info []wordInfo, i int, out []uint64) []uint64 {
 		return out
 	}
 	start, end := i, i+1
-	for start > 0 && i-start < maxRun && info[start-1].cased {
-		start--
+	for start > 0 && i-start < maxRun {
+		if info[start-1].cased {
+			start--
+		} else if start > 1 && connectorKeys[info[start-1].key] && info[start-2].cased {
+			start -= 2
+		} else {
+			break
+		}
 	}
-	for end < len(info) && end-i < maxRun && info[end].cased {
-		end++
+	for end < len(info) && end-i < maxRun {
+		if info[end].cased {
+			end++
+		} else if end+1 < len(info) && connectorKeys[info[end].key] && info[end+1].cased {
+			end += 2
+		} else {
+			break
+		}
 	}
 	n := end - start
 	if n < 2 {
@@ -652,4 +686,50 @@ func (h history) record(w *wordInfo, l int) {
 		c[t]++
 	}
 	h[w.key] = c
+}
+
+// maxQuote bounds the words of a quoted span that markQuotes marks: longer
+// spans are speech, not titles.
+const maxQuote = 12
+
+// Places of a word in a short quoted span.
+const (
+	quoteFirst = iota + 1
+	quoteInside
+	quoteLast
+	quoteOnly
+)
+
+// markQuotes sets the quote place of the words inside short quoted spans
+// (titles of works, names of operations, nicknames: « Le Monde »,
+// " Dunkerque "). A straight quote opens a span when none is open and
+// closes the open one otherwise.
+func markQuotes(words []string, info []wordInfo) {
+	open := -1
+	for i, w := range words {
+		switch w {
+		case "\"", "«", "“", "„", "”", "»":
+			closes := w == "»" || w == "”" || (w == "\"" && open >= 0)
+			if w == "“" && open >= 0 {
+				closes = true
+			}
+			if !closes {
+				open = i
+				continue
+			}
+			if open >= 0 && i-open-1 >= 1 && i-open-1 <= maxQuote {
+				a, b := open+1, i-1
+				if a == b {
+					info[a].quote = quoteOnly
+				} else {
+					info[a].quote = quoteFirst
+					info[b].quote = quoteLast
+					for k := a + 1; k < b; k++ {
+						info[k].quote = quoteInside
+					}
+				}
+			}
+			open = -1
+		}
+	}
 }

@@ -158,7 +158,7 @@ func decode(b []byte) (*Model, error) {
 		if k <= prev {
 			return nil, errors.New("lexicon keys out of order")
 		}
-		if v&lexClsMask >= numCls || v>>lexCluShift >= 1<<(3*clusterBits) {
+		if v&lexClsMask >= numCls || (v&^(lexGiven|lexFamily))>>lexCluShift > lexCluMask {
 			return nil, fmt.Errorf("lexicon value %#x", v)
 		}
 		lex.or(k, v)

@@ -33,55 +33,6 @@ func TestBILOU(t *testing.T) {
 	}
 }
 
-func TestAllowed(t *testing.T) {
-	lab := func(s string) int { return slices.Index(internalLabels, s) }
-	tests := []struct {
-		prev, l string
-		want    bool
-	}{
-		{"O", "I-PER", false}, {"O", "L-PER", false}, {"O", "U-PER", true}, {"O", "B-ORG", true},
-		{"B-PER", "I-PER", true}, {"B-PER", "L-PER", true}, {"B-PER", "L-LOC", false},
-		{"I-PER", "O", true}, {"L-PER", "I-PER", false}, {"U-LOC", "B-LOC", true},
-	}
-	for _, tt := range tests {
-		if got := allowed(lab(tt.prev), lab(tt.l)); got != tt.want {
-			t.Errorf("allowed(%s, %s) = %v", tt.prev, tt.l, got)
-		}
-	}
-	if allowed(numLabels, lab("I-PER")) || !allowed(numLabels, lab("B-PER")) {
-		t.Error("wrong labels allowed at the start of a sentence")
-	}
-}
-
-func TestCloseName(t *testing.T) {
-	lab := func(s string) int { return slices.Index(internalLabels, s) }
-	tests := []struct {
-		labels string
-		ends   []int32
-		want   string
-	}{
-		// "Conseil de sécurité" read as B I I with no L: ends at the best
-		// "last word" score.
-		{"B-ORG I-ORG I-ORG", []int32{1, 0, 5}, "B-ORG I-ORG L-ORG"},
-		{"B-ORG I-ORG I-ORG", []int32{1, 3, 0}, "B-ORG L-ORG O"},
-		{"B-PER I-PER", []int32{4, 2}, "U-PER O"},
-	}
-	for _, tt := range tests {
-		var labels []int
-		for _, l := range strings.Fields(tt.labels) {
-			labels = append(labels, lab(l))
-		}
-		closeName(labels, tt.ends, 0, len(labels))
-		var got []string
-		for _, l := range labels {
-			got = append(got, internalLabels[l])
-		}
-		if strings.Join(got, " ") != tt.want {
-			t.Errorf("closeName(%s, %v) = %v, want %s", tt.labels, tt.ends, got, tt.want)
-		}
-	}
-}
-
 func TestAccentFoldTable(t *testing.T) {
 	for r, want := range map[rune]rune{'é': 'e', 'ç': 'c', 'ł': 'l', 'ž': 'z', 'ő': 'o', 'ſ': 's', 'æ': 'æ', 'œ': 'œ', 'a': 'a', 'ı': 'i', 'ŉ': 'n'} {
 		if got := accentFold(r); got != want {
@@ -123,6 +74,9 @@ func TestRunFeatures(t *testing.T) {
 		{"The Bank of England raised rates .", 1, true, true},
 		{"Shares of Acme Motors fell .", 2, true, true},
 		{"John Smith said so .", 0, true, false},
+		{"Il est né à Rio de Janeiro .", 4, true, false}, // a connector continues a run
+		{"Il est né à Rio de janvier .", 4, false, false},
+		{"The Bank of England raised rates .", 3, true, true},
 		{"He said so .", 1, false, false},
 	}
 	for _, tt := range tests {
@@ -215,4 +169,114 @@ func goldenSentences(t *testing.T, lang string) [][]string {
 		cur = append(cur, w)
 	}
 	return out
+}
+
+func TestFollows(t *testing.T) {
+	lab := func(s string) int { return slices.Index(internalLabels, s) }
+	tests := []struct {
+		prev, l     string
+		alnum, last bool
+		want        bool
+	}{
+		{"O", "B-PER", true, false, true},
+		{"O", "B-PER", true, true, false}, // the last word closes names
+		{"O", "U-PER", true, true, true},
+		{"O", "U-PER", false, false, false}, // punctuation never opens a name
+		{"O", "I-PER", true, false, false},
+		{"B-PER", "O", true, false, false}, // an open name must be continued
+		{"B-PER", "U-PER", true, false, false},
+		{"B-PER", "I-PER", true, false, true},
+		{"B-PER", "I-PER", true, true, false},
+		{"B-PER", "L-PER", false, true, true}, // Procter & Gamble
+		{"I-ORG", "L-LOC", true, false, false},
+		{"L-ORG", "B-ORG", true, false, true},
+		{"U-LOC", "L-LOC", true, false, false},
+	}
+	for _, tt := range tests {
+		if got := follows(lab(tt.prev), lab(tt.l), tt.alnum, tt.last); got != tt.want {
+			t.Errorf("follows(%s, %s, alnum %v, last %v) = %v", tt.prev, tt.l, tt.alnum, tt.last, got)
+		}
+	}
+	if follows(numLabels, lab("L-PER"), true, false) || !follows(numLabels, lab("B-PER"), true, false) {
+		t.Error("wrong labels allowed at the start of a sentence")
+	}
+}
+
+// TestBeamSearch checks the search on hand-set scores: the best sequence
+// is found even when its first label is not the best one alone, and
+// strict BILOU holds.
+func TestBeamSearch(t *testing.T) {
+	lab := func(s string) int { return slices.Index(internalLabels, s) }
+	// Word 0 prefers U-PER alone, but B-ORG L-ORG is the better pair.
+	static := [][numLabels]int32{{}, {}}
+	static[0][lab("U-PER")] = 5
+	static[0][lab("B-ORG")] = 4
+	static[1][lab("L-ORG")] = 6
+	static[1][lab("O")] = 2
+	var b beam[int32]
+	b.reset(2)
+	for i := range static {
+		b.step(i, 2, true, &static[i], make([][numLabels]int32, len(b.prevItems(i, false))), -1)
+	}
+	var got []string
+	for _, l := range b.labels(1, 0, nil) {
+		got = append(got, internalLabels[l])
+	}
+	if want := "B-ORG L-ORG"; strings.Join(got, " ") != want {
+		t.Errorf("beam labels %v, want %s", got, want)
+	}
+}
+
+func TestMarkQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // quote place per word
+	}{
+		{`Le film " Dunkerque " est sorti .`, "0 0 0 4 0 0 0 0"},
+		{`Il lit « Le Monde » chaque matin .`, "0 0 0 1 3 0 0 0 0"},
+		{`Le titre “ La Grande Vadrouille ” plaît .`, "0 0 0 1 2 3 0 0 0"},
+		{`Il a dit " non " puis " oui " .`, "0 0 0 0 4 0 0 0 4 0 0"},
+		{`" un deux trois quatre cinq six sept huit neuf dix onze douze treize "`, "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0"}, // too long
+		{`Il a dit " bonjour .`, "0 0 0 0 0 0"},                                                                     // never closed
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		info := make([]wordInfo, len(words))
+		markQuotes(words, info)
+		var got []string
+		for _, w := range info {
+			got = append(got, string(rune('0'+w.quote)))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("markQuotes(%q) = %s, want %s", tt.text, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+func TestGazetteerMarks(t *testing.T) {
+	lx := newLexicons(canonicalGazetteer([]GazEntry{
+		{Name: "Rio de Janeiro", Type: "LOC"}, {Name: "Paris", Type: "LOC"}, {Name: "Paris Saint-Germain", Type: "ORG"},
+	}), nil, nil)
+	tests := []struct {
+		text string
+		want string // LOC and ORG marks per word
+	}{
+		{"né à Rio de Janeiro .", "00 00 10 20 30 00"},
+		{"le Paris Saint-Germain à Paris", "00 01 03 00 40"}, // Paris inside the club's name is not a place
+		{"Rio Grande", "00 00"},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		n := len(words)
+		info := make([]wordInfo, n)
+		keys, lexv, gaz := make([]uint64, n), make([]uint64, n), make([][4]uint8, n)
+		lx.analyse(words, info, keys, lexv, gaz, nil)
+		var got []string
+		for _, w := range info {
+			got = append(got, string(rune('0'+w.gaz[2]))+string(rune('0'+w.gaz[1])))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("marks of %q = %s, want %s", tt.text, strings.Join(got, " "), tt.want)
+		}
+	}
 }

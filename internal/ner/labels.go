@@ -49,20 +49,6 @@ var bioLabels = func() []string {
 	return out
 }()
 
-// allowed reports whether label l may follow label prev (numLabels for
-// the start of a sentence): I-X and L-X only continue a B-X or an I-X.
-// The converse BILOU rule (B-X and I-X must be continued) is not enforced:
-// with greedy decoding it would force a wrongly opened name to run on
-// until the model dares close it; an unclosed B-X is read as a one-word
-// name.
-func allowed(prev, l int) bool {
-	if l == 0 || labelPart(l) == partB || labelPart(l) == partU {
-		return true
-	}
-	return prev > 0 && prev < numLabels && labelType(prev) == labelType(l) &&
-		(labelPart(prev) == partB || labelPart(prev) == partI)
-}
-
 // starts reports whether l starts a name (B or U). Words without a letter
 // or a digit never start a name; they may continue one (Procter & Gamble).
 func starts(l int) bool {

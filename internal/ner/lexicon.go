@@ -93,14 +93,21 @@ func canonicalGazetteer(entries []GazEntry) []GazEntry {
 
 // Lexicon table values: bits 0-2 the case class of a word, bits 3-6 one
 // bit per type for a complete gazetteer name, bit 7 a proper prefix of a
-// longer name, bits 8-37 the word's cluster path. Keys are the keyHash of
-// a word; a sequence of words is keyed by seqHash.
+// longer name, bits 8-40 the word's cluster path, bits 60 and 61 the
+// given and family name marks. Keys are the keyHash of a word; a sequence
+// of words is keyed by seqHash.
 const (
 	lexClsMask  = 7
 	lexGazBase  = 3
 	lexPrefix   = 1 << 7
 	lexGazMask  = 0xf8
 	lexCluShift = 8
+	lexCluMask  = 1<<(3*clusterBits) - 1
+	// lexGiven and lexFamily mark the first and the last word of a
+	// multiword person name of the gazetteer (a given name, a family name).
+	lexNameShift = 60
+	lexGiven     = 1 << lexNameShift
+	lexFamily    = 1 << (lexNameShift + 1)
 )
 
 // seqHash extends the key of a word sequence by one word's keyHash; the
@@ -179,12 +186,23 @@ func (t *lexTable) sorted() []lexCell {
 	return out
 }
 
-// match marks, for each word and type, whether the word begins (1) or
-// continues (2) the longest gazetteer name of that type found scanning left
-// to right. keys are the words' keyHash values and first their lexicon
-// values; gaz receives the marks.
+// Gazetteer marks of a word, per type, as for BILOU labels.
+const (
+	gazBegin = iota + 1
+	gazInside
+	gazLast
+	gazUnit
+)
+
+// match marks, for each word and type, whether the word begins, continues
+// or ends the longest gazetteer name of that type found scanning left to
+// right, or is a one-word name (gazBegin … gazUnit). A name inside a
+// longer name of another type is not marked. keys are the words' keyHash
+// values and first their lexicon values; gaz receives the marks.
 func (t *lexTable) match(keys []uint64, first []uint64, gaz [][4]uint8) {
 	var coverEnd [4]int
+	var buf [16]gazSpan
+	spans := buf[:0]
 	for i := range keys {
 		v := first[i]
 		if v&lexGazMask == 0 {
@@ -210,15 +228,35 @@ func (t *lexTable) match(keys []uint64, first []uint64, gaz [][4]uint8) {
 		}
 		for t := 0; t < 4; t++ {
 			if best[t] > i && i >= coverEnd[t] {
-				gaz[i][t] = 1
-				for k := i + 1; k < best[t]; k++ {
-					gaz[k][t] = 2
-				}
+				spans = append(spans, gazSpan{i, best[t], t})
 				coverEnd[t] = best[t]
 			}
 		}
 	}
+	// A name inside a longer name of another type is not marked: "Un" (a
+	// town) in "Kim Jong Un", "Paris" in "Paris Saint-Germain".
+next:
+	for _, a := range spans {
+		for _, b := range spans {
+			if b.t != a.t && b.start <= a.start && a.end <= b.end && b.end-b.start > a.end-a.start {
+				continue next
+			}
+		}
+		if a.end == a.start+1 {
+			gaz[a.start][a.t] = gazUnit
+			continue
+		}
+		gaz[a.start][a.t] = gazBegin
+		for k := a.start + 1; k < a.end-1; k++ {
+			gaz[k][a.t] = gazInside
+		}
+		gaz[a.end-1][a.t] = gazLast
+	}
 }
+
+// gazSpan is a gazetteer name found in a sentence: words [start, end) of
+// type t.
+type gazSpan struct{ start, end, t int }
 
 // Case lexicon classes: how a word is usually written when it is not the
 // first word of a sentence.

@@ -199,8 +199,10 @@ type scratch struct {
 	lexv   []uint64
 	gaz    [][4]uint8
 	feats  []uint64
-	ends   []int32 // per word: score of ending the open name there
-	stat   []vec   // per word: summed weights of its static features, see staticScores
+	stat   []vec              // per word: summed weights of its static features, see staticScores
+	prev   [numLabels + 1]vec // per previous label: scores of labelWordFeatures (tagSentence)
+	prevs  []int8             // the distinct previous labels of a beam (tagSentence)
+	beam   beam[int32]
 	labels []int
 	hist   history
 	memo   []wordScores
@@ -510,14 +512,29 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 }
 
 // scores returns the scores of word i of the sentence in s (see
-// staticScores) after labels prev1 and prev2.
+// staticScores) after labels prev1 and prev2, as the beam search adds them
+// up (tagSentence).
 func (m *Model) scores(s *scratch, i, prev1, prev2 int) vec {
 	v := s.stat[i]
+	m.prevScores(s, i, []int8{int8(prev1)})
+	v.add(&s.prev[prev1])
 	v.add(&m.labelScores[prev1*(numLabels+1)+prev2])
-	f := labelWordFeatures(&s.info[i], prev1, m.lex.runs, s.feats[:0])
-	m.score(f, &v)
-	s.feats = f
 	return v
+}
+
+// prevScores sets s.prev[p] to the summed weights of the features of word
+// i with previous label p (labelWordFeatures), for each p of prevs, in one
+// batch of look-ups.
+func (m *Model) prevScores(s *scratch, i int, prevs []int8) {
+	w := &s.info[i]
+	f := s.feats[:0]
+	for _, p := range prevs {
+		s.prev[p] = vec{}
+		f = labelWordFeatures(w, int(p), m.lex.runs, f[:0])
+		s.batch.add(f, int(p))
+	}
+	s.feats = f
+	m.run(&s.batch, s.prev[:])
 }
 
 // maxSentence bounds the words analysed together; longer runs without
@@ -616,100 +633,10 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
-// allowedAfter[p] has bit l set when label l may follow label p (see
-// allowed); startMask has the bits of the labels that start a name.
-var allowedAfter, startMask = func() (a [numLabels + 1]uint32, st uint32) {
-	for p := range a {
-		for l := 0; l < numLabels; l++ {
-			if allowed(p, l) {
-				a[p] |= 1 << l
-			}
-			if starts(l) {
-				st |= 1 << l
-			}
-		}
-	}
-	return a, st
-}()
-
 func (m *Model) getScratch() *scratch {
 	s, _ := m.pool.Get().(*scratch)
 	if s == nil {
 		s = &scratch{feats: make([]uint64, 0, maxFeatures)}
 	}
 	return s
-}
-
-// tagSentence labels one sentence greedily, left to right.
-func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []int) []int {
-	s.grow(len(words))
-	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words)
-	m.staticScores(s, mode, hist)
-	if cap(s.ends) < len(words) {
-		s.ends = make([]int32, len(words))
-	}
-	ends := s.ends[:len(words)]
-	start := len(labels)
-	open := -1 // first word of the name being read, if any
-	prev1, prev2 := numLabels, numLabels
-	for i := range words {
-		scores := m.scores(s, i, prev1, prev2)
-		best := -1
-		ok := allowedAfter[prev1]
-		if !s.info[i].alnum {
-			ok &^= startMask
-		}
-		for l := 0; l < numLabels; l++ {
-			if ok>>l&1 != 0 && (best < 0 || scores[l] > scores[best]) {
-				best = l
-			}
-		}
-		if open >= 0 && (best == 0 || labelPart(best) == partB || labelPart(best) == partU) {
-			closeName(labels[start:], ends, open, i)
-			open = -1
-		}
-		if best > 0 {
-			t := labelType(best) - 1
-			switch labelPart(best) {
-			case partB:
-				open = i
-				ends[i] = scores[internalLabel(t, partU)]
-			case partI:
-				ends[i] = scores[internalLabel(t, partL)]
-			case partL, partU:
-				open = -1
-			}
-		}
-		labels = append(labels, best)
-		prev2, prev1 = prev1, best
-	}
-	if open >= 0 {
-		closeName(labels[start:], ends, open, len(words))
-	}
-	for i, l := range labels[start:] {
-		hist.record(&s.info[i], l)
-	}
-	return labels
-}
-
-// closeName ends the name opened at word open (a B label followed by I
-// labels up to word end) that the tagger left without its L label: the
-// name ends at the word whose "last word" (or, for the first, "one-word
-// name") score was highest; the words after it become O.
-func closeName(labels []int, ends []int32, open, end int) {
-	best := open
-	for j := open + 1; j < end; j++ {
-		if ends[j] > ends[best] {
-			best = j
-		}
-	}
-	t := labelType(labels[open]) - 1
-	if best == open {
-		labels[open] = internalLabel(t, partU)
-	} else {
-		labels[best] = internalLabel(t, partL)
-	}
-	for j := best + 1; j < end; j++ {
-		labels[j] = 0
-	}
 }

@@ -1,7 +1,7 @@
-// Package ner is a statistical named-entity tagger: an averaged perceptron
-// over rich lexical, shape, gazetteer and case features, decoded greedily
-// left to right with the two previous predicted labels as features and the
-// BIO constraint enforced.
+// Package ner is a statistical named-entity tagger: an averaged structured
+// perceptron over rich lexical, shape, gazetteer and case features with the
+// two previous labels as features, decoded with a beam search over BILOU
+// labels (the search it is trained with).
 //
 // A Model is read from a model file (Load) or taken from the models
 // shipped inside the binary (LoadEmbedded, "fr" and "en"); its Tag method

@@ -32,3 +32,14 @@ var orgWordKeys = func() map[uint64]bool {
 	}
 	return m
 }()
+
+// connectorKeys are the fold-key hashes of the short words that join the
+// capitalised words of one name (Rio de Janeiro, Université d' Uppsala,
+// Bank of England, Ludwig van Beethoven); general vocabulary only.
+var connectorKeys = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields("de d' du des la le l' of the van von der den di da del dos das y et and & sur upon") {
+		m[keyHash(w)] = true
+	}
+	return m
+}()

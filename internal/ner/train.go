@@ -113,7 +113,9 @@ type trainer struct {
 // model's small look-up table (8192 × 2 cells × 24 bytes: 384 KiB).
 const hotFeatures = 8192
 
-// Train fits a model to data with the averaged perceptron.
+// Train fits a model to data with the averaged structured perceptron: each
+// training sentence is decoded with the beam search (see beam.go) and the
+// weights updated when the gold sequence falls out of the beam or loses.
 func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, error) {
 	if len(data) == 0 {
 		return nil, errors.New("ner: no training data")
@@ -203,8 +205,8 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 	for i := range order {
 		order[i] = i
 	}
-	var rows []int32
 	var pred []int
+	var bs beamScratch
 	var m *Model
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		t0 := time.Now()
@@ -218,45 +220,10 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 			for _, ts := range docs[di] {
 				s.grow(len(ts.words))
 				mode := lx.analyse(ts.words, s.info, s.keys, s.lexv, s.gaz, nil)
-				p1, p2 := numLabels, numLabels
-				pred = pred[:0]
-				for i := range ts.words {
-					f := staticFeatures(s.info, i, mode, lx.runs, s.feats[:0])
-					f = dynamicFeatures(s.info, i, p1, p2, lx.runs, f)
-					f = hist.features(&s.info[i], f)
-					s.feats = f
-					rows = rows[:0]
-					for _, h := range f {
-						if r, ok := tr.idx[h]; ok {
-							rows = append(rows, r*numLabels)
-						}
-					}
-					var scores [numLabels]float32
-					for _, r := range rows {
-						for l, v := range tr.w[r : r+numLabels] {
-							scores[l] += v
-						}
-					}
-					best := -1
-					for l := 0; l < numLabels; l++ {
-						if allowed(p1, l) && (best < 0 || scores[l] > scores[best]) {
-							best = l
-						}
-					}
-					tr.c++
-					if g := ts.gold[i]; best != g {
-						errs++
-						for _, r := range rows {
-							tr.w[int(r)+g]++
-							tr.u[int(r)+g] += tr.c
-							tr.w[int(r)+best]--
-							tr.u[int(r)+best] -= tr.c
-						}
-					}
-					total++
-					pred = append(pred, best)
-					p2, p1 = p1, best
-				}
+				var e int
+				pred, e = tr.trainBeam(ts, s.info, mode, lx.runs, hist, &bs, pred[:0])
+				errs += e
+				total += len(ts.words)
 				for i, l := range pred {
 					hist.record(&s.info[i], l)
 				}

@@ -1,6 +1,8 @@
 package corpus_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -197,4 +199,36 @@ func FuzzWords(f *testing.F) {
 			t.Fatalf("words longer than the text")
 		}
 	})
+}
+
+func TestGazetteer(t *testing.T) {
+	dir := t.TempDir()
+	leaders := filepath.Join(dir, "world-leaders", "wikidata-world-leaders-2021")
+	if err := os.MkdirAll(leaders, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	csv := "officeholderLabel,positionLabel\nKim Jong-un,Supreme Leader\nEmmanuel Macron (politician),President\n"
+	if err := os.WriteFile(filepath.Join(leaders, "wikidata.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gaz, used, err := corpus.Gazetteer(dir, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[ner.GazEntry]bool{}
+	for _, g := range gaz {
+		has[g] = true
+	}
+	for _, want := range []ner.GazEntry{
+		{Name: "Kim Jong-un", Type: "PER"}, {Name: "Kim Jong un", Type: "PER"}, // both spellings
+		{Name: "Emmanuel Macron", Type: "PER"},
+		{Name: "United Nations", Type: "ORG"}, {Name: "ONU", Type: "ORG"}, // from the knowledge base
+	} {
+		if !has[want] {
+			t.Errorf("gazetteer lacks %v", want)
+		}
+	}
+	if len(used) != 2 {
+		t.Errorf("sources %v, want the leaders file and the knowledge base", used)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph/internal/kb"
 	"github.com/newsgraph/newsgraph/internal/ner"
 )
 
@@ -32,7 +33,8 @@ const altNamePopulation = 100000
 // cities (GeoNames cities15000), countries and capitals (GeoNames
 // countryInfo, country names in lang and English, Wikidata country
 // aliases), first-level regions (GeoNames), and heads of state and
-// government with their parties (world-leaders). Missing files are
+// government with their parties (world-leaders); and the organisations and
+// events of the built-in knowledge base (internal/kb). Missing files are
 // skipped; the sources used are returned.
 func Gazetteer(dataDir, lang string) ([]ner.GazEntry, []Source, error) {
 	var out []ner.GazEntry
@@ -41,6 +43,11 @@ func Gazetteer(dataDir, lang string) ([]ner.GazEntry, []Source, error) {
 		name = strings.TrimSpace(name)
 		if name != "" && plausibleName(name) {
 			out = append(out, ner.GazEntry{Name: name, Type: typ})
+			// Romanised given names are written with or without their
+			// hyphen: Kim Jong-un, Kim Jong Un; Moon Jae-in, Moon Jae In.
+			if typ == "PER" && strings.Contains(name, "-") {
+				out = append(out, ner.GazEntry{Name: strings.ReplaceAll(name, "-", " "), Type: typ})
+			}
 		}
 	}
 	try := func(rel, licence string, read func(f io.Reader) error) error {
@@ -193,6 +200,21 @@ func Gazetteer(dataDir, lang string) ([]ner.GazEntry, []Source, error) {
 	if len(paths) > 0 {
 		used = append(used, Source{"world-leaders/world-leaders-current/countries/*/current.json", "CC BY-SA 4.0 (open-data-archive)"})
 	}
+	// Organisations and events of the built-in knowledge base, with their
+	// French and English names and acronyms (its places and people come
+	// from the files above).
+	entries, err := kb.BuiltinEntries()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		if e.Type == kb.ORG || e.Type == kb.MISC {
+			for _, n := range e.AllNames() {
+				add(n, e.Type)
+			}
+		}
+	}
+	used = append(used, Source{"internal/kb/gen/entities.jsonl (organisations and events of the built-in knowledge base)", "MIT (newsgraph authors)"})
 	return out, used, nil
 }
 

@@ -127,12 +127,16 @@ func (r Recipe) Train(ctx context.Context, progress io.Writer) (*ner.Model, erro
 	if r.CrossGaz {
 		// Entity names of the other language's labelled corpora (names of
 		// people, places and organisations travel across languages). The
-		// French model never sees WikiNEuRal test names.
+		// models never see names of their own test sets.
 		type src struct {
 			rel, licence string
 			opt          ColumnOptions
 		}
-		srcs := []src{{"conll2003-en/conllpp_train.txt", "CoNLL-2003 (research use only)", ColumnOptions{}}}
+		srcs := []src{
+			{"conll2003-en/conllpp_train.txt", "CoNLL-2003 (research use only)", ColumnOptions{}},
+			{"conll2003-en/conllpp_dev.txt", "CoNLL-2003 (research use only)", ColumnOptions{}},
+			{"conll2003-en/conllpp_test.txt", "CoNLL-2003 (research use only)", ColumnOptions{}},
+		}
 		if r.Lang == "en" {
 			srcs = []src{
 				{"wikineural-fr/val.conllu", "CC BY-NC-SA 4.0 (WikiNEuRal)", ColumnOptions{WordCol: 1}},
@@ -178,7 +182,7 @@ func (r Recipe) Train(ctx context.Context, progress io.Writer) (*ner.Model, erro
 	if r.Command != "" {
 		fmt.Fprintf(&info, "Built with: %s\n", r.Command)
 	}
-	fmt.Fprintf(&info, "Averaged perceptron, greedy BIO decoding, %d epochs, seed %d, case copies upper %.2f lower %.2f, min count %d, prune %g.\n",
+	fmt.Fprintf(&info, "Averaged structured perceptron, beam search over BILOU labels (early update), %d epochs, seed %d, case copies upper %.2f lower %.2f, min count %d, prune %g.\n",
 		r.Epochs, r.Seed, r.UpperShare, r.LowerShare, r.MinCount, r.PruneBelow)
 	info.WriteString("Training data:\n")
 	for _, s := range sources {
