@@ -219,14 +219,7 @@ func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []i
 		}
 		s.prevs = prevs
 		m.prevScores(s, i, prevs)
-		dyn := b.dyn[:0]
-		for _, it := range items {
-			v := s.prev[it.p1]
-			v.add(&m.labelScores[int(it.p1)*(numLabels+1)+int(it.p2)])
-			dyn = append(dyn, v)
-		}
-		b.dyn = dyn
-		b.step(i, n, s.info[i].alnum, (*[numLabels]int32)(&s.stat[i]), dyn, -1)
+		stepTag(b, i, n, s.info[i].alnum, &s.stat[i], &s.prev, m)
 	}
 	start := len(labels)
 	if n > 0 {
@@ -358,3 +351,114 @@ func (tr *trainer) update(gold, pred []int, info []wordInfo, runs bool, st *beam
 		pp2, pp1 = pp1, p
 	}
 }
+
+// stepTag is b.step for tagging (int32 scores, no gold sequence), with the
+// same result: the kept items are the best beamWidth states (label,
+// previous label), each with the best extension reaching it (the earliest
+// item on ties), ranked by score, ties by the order in which their states
+// were first reached (see step). The label scores of word i after item k
+// are stat + prev[p1] + labelScores[p1, p2] (p1, p2: the item's last two
+// labels). Rather than search the kept items for a state, it merges the
+// items that end in the same label first (their extensions reach the same
+// states), so each state is met once; the rank of an extension is one
+// integer (score, then the complement of its order).
+func stepTag(b *beam[int32], i, n int, alnum bool, stat *vec, prev *[numLabels + 1]vec, m *Model) {
+	kind := 0
+	if alnum {
+		kind |= 1
+	}
+	if i == n-1 {
+		kind |= 2
+	}
+	items := b.prevItems(i, false)
+	// Bit p of once is set when some item ends in label p, of twice when
+	// more than one does.
+	var once, twice uint32
+	for k := range items {
+		bit := uint32(1) << items[k].p1
+		twice |= once & bit
+		once |= bit
+	}
+	kept := b.steps[i][:0]
+	if cap(kept) < beamWidth {
+		kept = make([]beamItem[int32], 0, beamWidth)
+	}
+	kept = kept[:beamWidth]
+	var keys [beamWidth]int64
+	cnt := 0
+	done := uint32(0)
+	for k := range items {
+		it := &items[k]
+		p1 := it.p1
+		bit := uint32(1) << p1
+		if done&bit != 0 {
+			continue // merged into an earlier item
+		}
+		done |= bit
+		// The later items ending in p1, and their label-pair scores.
+		var others [beamWidth - 1]int32
+		var otherLS [beamWidth - 1]*vec
+		no := 0
+		if twice&bit != 0 {
+			for f := k + 1; f < len(items) && no < len(others); f++ {
+				if o := &items[f]; o.p1 == p1 {
+					others[no] = int32(f)
+					otherLS[no] = &m.labelScores[int(p1)*(numLabels+1)+int(o.p2)]
+					no++
+				}
+			}
+		}
+		pv := &prev[p1]
+		ls := &m.labelScores[int(p1)*(numLabels+1)+int(it.p2)]
+		parent := int32(k)
+		if i == 0 {
+			parent = -1
+		}
+		succ := &successorTab[kind][p1]
+		for x := 0; x < int(succ.n); x++ {
+			l := succ.l[x]
+			sc := it.score + stat[l] + pv[l] + ls[l]
+			par := parent
+			for y := range no {
+				f := others[y]
+				if c := items[f].score + stat[l] + pv[l] + otherLS[y][l]; c > sc {
+					sc, par = c, f
+				}
+			}
+			q := k<<5 | x
+			key := int64(sc)<<8 | int64(255-q)
+			j := cnt
+			if cnt == beamWidth {
+				if key <= keys[beamWidth-1] {
+					continue
+				}
+				j = beamWidth - 1
+			} else {
+				cnt++
+			}
+			for ; j > 0 && key > keys[j-1]; j-- {
+				keys[j], kept[j] = keys[j-1], kept[j-1]
+			}
+			keys[j] = key
+			kept[j] = beamItem[int32]{score: sc, p1: int8(l), p2: p1, parent: par, seq: uint8(q)}
+		}
+	}
+	b.steps[i] = kept[:cnt]
+}
+
+// successorTab is successors as arrays, indexed by kind of word, then
+// previous label (stepTag).
+var successorTab = func() (out [4][numLabels + 1]struct {
+	n uint8
+	l [9]uint8
+}) {
+	for p := range successors {
+		for k, ls := range successors[p] {
+			out[k][p].n = uint8(len(ls))
+			for x, l := range ls {
+				out[k][p].l[x] = uint8(l)
+			}
+		}
+	}
+	return out
+}()

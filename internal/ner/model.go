@@ -200,12 +200,16 @@ type scratch struct {
 	gaz    [][4]uint8
 	feats  []uint64
 	stat   []vec              // per word: summed weights of its static features, see staticScores
+	prevO  []vec              // per word: scores of its labelWordFeatures after O (staticScores)
 	prev   [numLabels + 1]vec // per previous label: scores of labelWordFeatures (tagSentence)
 	prevs  []int8             // the distinct previous labels of a beam (tagSentence)
 	beam   beam[int32]
 	labels []int
 	hist   history
 	memo   []wordScores
+	cells  []*wordScores // per word: its memo cell (staticScores; it may have been reused since)
+	touch  uint64        // a sum of memo reads (staticScores)
+	clock  uint32        // counts the memo look-ups of word scores
 	words  wordMemo
 	batch  batch
 }
@@ -381,23 +385,41 @@ func (m *Model) run(b *batch, v []vec) {
 // alone, for each place the word takes: v[0] as the current word
 // (wordFeatures, and posFeatures for a word past the third of its
 // sentence), v[1+k] as the neighbour at offset neighbourOffsets[k]
-// (neighbourFeatures). They depend only on the word's lower-case and
+// (neighbourFeatures), and v[afterO] as the current word after an O
+// label (labelWordFeatures with previous label O, the most frequent). They
+// depend only on the word's lower-case and
 // case-normalised forms (its other hashes and its lexicon entries follow
 // from them), so the tagger computes them once per distinct word and keeps
 // them in a memo.
 type wordScores struct {
 	lower, form uint64 // the word; lower 0 marks an empty memo cell
-	v           [1 + len(neighbourOffsets)]vec
+	v           [afterO + 1]vec
+	// The scores of labelWordFeatures after other previous labels, filled
+	// by prevScores as the beam meets them: pp[k] is the label of pv[k] (0
+	// when empty), next the slot to fill next (round robin).
+	pp   [prevSlots]int8
+	next uint8
+	used uint32 // when the cell was last used (scratch.clock)
+	pv   [prevSlots]vec
 }
 
+// prevSlots is the number of previous labels other than O whose scores a
+// memo cell of word scores keeps.
+const prevSlots = 6
+
+// afterO is the index in wordScores.v of the scores after an O label.
+const afterO = 1 + len(neighbourOffsets)
+
 // memoBits sets the size of the memo of word scores each scratch keeps
-// (direct mapped; 2^memoBits cells of 360 bytes).
+// (two-way set associative, least recently used out; 2^memoBits cells of
+// 848 bytes).
 const memoBits = 14
 
 // computeWordScores fills e for word w.
 func (m *Model) computeWordScores(w *wordInfo, e *wordScores, b *batch, buf []uint64) []uint64 {
 	e.lower, e.form = w.lower, w.form
 	e.v = [len(e.v)]vec{}
+	e.pp, e.next = [prevSlots]int8{}, 0
 	buf = wordFeatures(w, buf[:0])
 	buf = posFeatures(w, 3, buf)
 	b.add(buf, 0)
@@ -405,6 +427,8 @@ func (m *Model) computeWordScores(w *wordInfo, e *wordScores, b *batch, buf []ui
 		buf = neighbourFeatures(w, d, buf[:0])
 		b.add(buf, 1+k)
 	}
+	buf = labelWordFeatures(w, 0, m.lex.runs, buf[:0])
+	b.add(buf, afterO)
 	m.run(b, e.v[:])
 	return buf
 }
@@ -415,19 +439,39 @@ func (m *Model) wordScores(s *scratch, w *wordInfo) *wordScores {
 	if s.memo == nil {
 		s.memo = make([]wordScores, 1<<memoBits)
 	}
-	e := &s.memo[(w.lower^w.form*0x9E3779B97F4A7C15)>>(64-memoBits)]
+	s.clock++
+	k := memoIndex(w)
+	set := s.memo[k : k+2]
+	e := &set[0]
 	if e.lower != w.lower || e.form != w.form {
-		s.feats = m.computeWordScores(w, e, &s.batch, s.feats)
+		e = &set[1]
+		if e.lower != w.lower || e.form != w.form {
+			// Replace the cell of the set used least recently.
+			if set[0].used < set[1].used {
+				e = &set[0]
+			}
+			s.feats = m.computeWordScores(w, e, &s.batch, s.feats)
+		}
 	}
+	e.used = s.clock
 	return e
 }
 
+// memoIndex returns the first cell of the set of word w in the memo of
+// word scores (two-way set associative: a word may sit in either cell of
+// its set).
+func memoIndex(w *wordInfo) uint64 {
+	return (w.lower ^ w.form*0x9E3779B97F4A7C15) >> (64 - memoBits) &^ 1
+}
+
 // wordMemo caches lexicons.describe for words of up to maxMemoWord bytes
-// (direct mapped, 2^wordMemoBits cells of 160 bytes): hashing a word's
+// (two-way set associative, least recently used out, 2^wordMemoBits cells
+// of 168 bytes): hashing a word's
 // forms and looking it up in the lexicon take a fifth of the tagging time.
 type wordMemo struct {
 	seed  maphash.Seed
 	cells []memoWord
+	clock uint32 // counts the look-ups
 }
 
 const maxMemoWord, wordMemoBits = 22, 14
@@ -435,6 +479,7 @@ const maxMemoWord, wordMemoBits = 22, 14
 type memoWord struct {
 	n    uint8 // the word's length; 0 marks an empty cell
 	text [maxMemoWord]byte
+	used uint32 // when the cell was last used (wordMemo.clock)
 	lexv uint64
 	info wordInfo
 }
@@ -449,14 +494,24 @@ func (c *wordMemo) describe(lx *lexicons, w string, wi *wordInfo) uint64 {
 		c.seed = maphash.MakeSeed()
 		c.cells = make([]memoWord, 1<<wordMemoBits)
 	}
-	e := &c.cells[maphash.String(c.seed, w)>>(64-wordMemoBits)]
-	if int(e.n) == len(w) && string(e.text[:e.n]) == w {
-		*wi = e.info
-		return e.lexv
+	c.clock++
+	k := maphash.String(c.seed, w) >> (64 - wordMemoBits) &^ 1
+	set := c.cells[k : k+2]
+	for y := range set {
+		if e := &set[y]; int(e.n) == len(w) && string(e.text[:e.n]) == w {
+			e.used = c.clock
+			*wi = e.info
+			return e.lexv
+		}
+	}
+	// Replace the cell of the set used least recently.
+	e := &set[1]
+	if set[0].used < set[1].used {
+		e = &set[0]
 	}
 	v := lx.describe(w, wi)
 	e.n = uint8(copy(e.text[:], w))
-	e.lexv, e.info = v, *wi
+	e.lexv, e.info, e.used = v, *wi, c.clock
 	return v
 }
 
@@ -472,11 +527,31 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 	}
 	stat := s.stat[:n]
 	clear(stat)
+	if cap(s.prevO) < n {
+		s.prevO = make([]vec, n)
+	}
+	s.prevO = s.prevO[:n]
+	if cap(s.cells) < n {
+		s.cells = make([]*wordScores, n)
+	}
+	s.cells = s.cells[:n]
 	// The features that look at one word: its own and those it lends its
-	// neighbours.
+	// neighbours. A first pass reads the memo cells of all the words, so
+	// that their cache misses overlap.
+	if s.memo == nil {
+		s.memo = make([]wordScores, 1<<memoBits)
+	}
+	var touch uint64
+	for j := range info {
+		k := memoIndex(&info[j])
+		touch += s.memo[k].lower + s.memo[k+1].lower
+	}
+	s.touch = touch
 	for j := range info {
 		e := m.wordScores(s, &info[j])
+		s.cells[j] = e
 		stat[j].add(&e.v[0])
+		s.prevO[j] = e.v[afterO]
 		for k, d := range neighbourOffsets {
 			// Word j is the neighbour at offset d of word j-d.
 			if i := j - d; i >= 0 && i < n {
@@ -523,18 +598,50 @@ func (m *Model) scores(s *scratch, i, prev1, prev2 int) vec {
 }
 
 // prevScores sets s.prev[p] to the summed weights of the features of word
-// i with previous label p (labelWordFeatures), for each p of prevs, in one
-// batch of look-ups.
+// i with previous label p (labelWordFeatures), for each p of prevs: after
+// O from s.prevO, after another label from the word's memo cell when it
+// holds them (see wordScores), the others looked up in one batch and kept
+// in the cell.
 func (m *Model) prevScores(s *scratch, i int, prevs []int8) {
 	w := &s.info[i]
+	e := s.cells[i]
+	valid := e.lower == w.lower && e.form == w.form // the cell still holds word i
 	f := s.feats[:0]
+	var missed uint32
+next:
 	for _, p := range prevs {
+		if p == 0 {
+			s.prev[0] = s.prevO[i]
+			continue
+		}
+		if valid {
+			for k, q := range e.pp {
+				if q == p {
+					s.prev[p] = e.pv[k]
+					continue next
+				}
+			}
+		}
+		missed |= 1 << p
 		s.prev[p] = vec{}
 		f = labelWordFeatures(w, int(p), m.lex.runs, f[:0])
 		s.batch.add(f, int(p))
 	}
 	s.feats = f
+	if missed == 0 {
+		return
+	}
 	m.run(&s.batch, s.prev[:])
+	if !valid {
+		return
+	}
+	for _, p := range prevs {
+		if missed&(1<<p) != 0 {
+			k := e.next % prevSlots
+			e.pp[k], e.pv[k] = p, s.prev[p]
+			e.next = k + 1
+		}
+	}
 }
 
 // maxSentence bounds the words analysed together; longer runs without
