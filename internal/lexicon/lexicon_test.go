@@ -45,7 +45,7 @@ func TestProvenance(t *testing.T) {
 func TestLoadChain(t *testing.T) {
 	tests := []struct {
 		tag, name, has string
-		want             bool
+		want           bool
 	}{
 		{"fr", "roles", "porte-parole", true},
 		{"fr-CA", "roles", "porte-parole", true}, // region falls back to fr
