@@ -133,18 +133,9 @@ func decode(b []byte) (*Model, error) {
 		return nil, errors.New("checksum mismatch: damaged file")
 	}
 	d := &decoder{b: body[len(magic):]}
-	m := &Model{lang: d.str(), info: d.str()}
-	nl := d.count(1)
-	if d.err == nil && nl != len(internalLabels) {
-		return nil, fmt.Errorf("%d labels, want %d", nl, len(internalLabels))
-	}
-	for i := 0; i < nl && d.err == nil; i++ {
-		if l := d.str(); d.err == nil && l != internalLabels[i] {
-			return nil, fmt.Errorf("label %d is %q, want %q", i, l, internalLabels[i])
-		}
-	}
-	if sb := d.take(4); d.err == nil {
-		m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb))
+	m, err := d.header()
+	if err != nil {
+		return nil, err
 	}
 	nx := d.count(9)
 	lex := newLexTable(nx)
@@ -295,9 +286,9 @@ func (d *decoder) count(minBytes int) int {
 	return int(n)
 }
 
-// decodeV1 decodes the uncompressed body of a version 1 file.
-func decodeV1(b []byte) (*Model, error) {
-	d := &decoder{b: b}
+// header decodes what both versions open with: the language, the note, the
+// label set (which must be the tagger's) and the weight scale.
+func (d *decoder) header() (*Model, error) {
 	m := &Model{lang: d.str(), info: d.str()}
 	nl := d.count(1)
 	if d.err == nil && nl != len(internalLabels) {
@@ -310,6 +301,16 @@ func decodeV1(b []byte) (*Model, error) {
 	}
 	if sb := d.take(4); d.err == nil {
 		m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb))
+	}
+	return m, nil
+}
+
+// decodeV1 decodes the uncompressed body of a version 1 file.
+func decodeV1(b []byte) (*Model, error) {
+	d := &decoder{b: b}
+	m, err := d.header()
+	if err != nil {
+		return nil, err
 	}
 	ng := d.count(2)
 	gaz := make([]GazEntry, 0, ng)

@@ -212,6 +212,8 @@ func (m *Model) run(b *batch, v []vec) {
 			found++
 		}
 	}
+	// vec.addRow written out: the hottest loop of tagging, and addRow is
+	// over the compiler's inlining budget.
 	for k, r := range hits[:found] {
 		v := &v[hitTo[k]]
 		sh, w := r.sh&15, &r.w
