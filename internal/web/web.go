@@ -103,6 +103,20 @@ func (u *ui) render(w http.ResponseWriter, status int, page string, data any) {
 	w.Write(buf.Bytes())
 }
 
+// listErr handles the error of a list query: a malformed query stays on
+// its page with a 400 status and the message (*code, *msg); any other
+// error renders the error page and listErr returns false.
+func (u *ui) listErr(w http.ResponseWriter, r *http.Request, err error, code *int, msg *string) bool {
+	switch {
+	case errors.Is(err, store.ErrInvalid):
+		*code, *msg = http.StatusBadRequest, err.Error()
+	case err != nil:
+		u.fail(w, r, err)
+		return false
+	}
+	return true
+}
+
 // status is the HTTP status of a page that failed.
 func status(err error) int {
 	switch {
@@ -162,11 +176,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 	} else {
 		data.Title = q.Text + " — search"
 		page, err := u.st.Search(r.Context(), q)
-		switch {
-		case errors.Is(err, store.ErrInvalid):
-			code, data.Error = http.StatusBadRequest, err.Error()
-		case err != nil:
-			u.fail(w, r, err)
+		if !u.listErr(w, r, err, &code, &data.Error) {
 			return
 		}
 		data.Hits, data.Next = page.Items, nextURL(r, page.Next)
@@ -202,11 +212,7 @@ func (u *ui) quotes(w http.ResponseWriter, r *http.Request) {
 	}{base: base{"Quotes", "en"}, Q: q}
 	code := http.StatusOK
 	page, err := u.st.Quotes(r.Context(), q)
-	switch {
-	case errors.Is(err, store.ErrInvalid):
-		code, data.Error = http.StatusBadRequest, err.Error()
-	case err != nil:
-		u.fail(w, r, err)
+	if !u.listErr(w, r, err, &code, &data.Error) {
 		return
 	}
 	data.Items, data.Next = page.Items, nextURL(r, page.Next)
@@ -226,11 +232,7 @@ func (u *ui) entities(w http.ResponseWriter, r *http.Request) {
 	}{base: base{"Entities", "en"}, Q: q, Types: []string{"PER", "ORG", "LOC", "MISC"}}
 	code := http.StatusOK
 	page, err := u.st.Entities(r.Context(), q)
-	switch {
-	case errors.Is(err, store.ErrInvalid):
-		code, data.Error = http.StatusBadRequest, err.Error()
-	case err != nil:
-		u.fail(w, r, err)
+	if !u.listErr(w, r, err, &code, &data.Error) {
 		return
 	}
 	data.Items, data.Next = page.Items, nextURL(r, page.Next)

@@ -251,6 +251,7 @@ func TestPages(t *testing.T) {
 		{"/quotes?speaker=Poutine", 200, "Vladimir Putin"},
 		{"/quotes?from=bad", 400, "not YYYY"},
 		{"/entities?q=kirby", 200, "John Kirby"},
+		{"/entities?cursor=zz!", 400, "malformed cursor"},
 		{"/entities/999999", 404, "Not Found"},
 		{"/entities/" + putin.Items[0].ID, 200, "2 articles · 4 mentions · 1 quotes"},
 		{"/documents/nope", 404, "Not Found"},
