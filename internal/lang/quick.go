@@ -228,6 +228,14 @@ func quick(text string, limit int) (tag string, conf float64, ok bool) {
 			hits[quickLang(w)]++
 		}
 	}
+	return decideQuick(hits, total)
+}
+
+// decideQuick names the language of a text from its word count and the
+// function-word hits per language: at least 30 words, enough hits for the
+// language (6 per 100 words for French, 8 for English) and eight times as
+// many as for the other.
+func decideQuick(hits [3]int, total int) (string, float64, bool) {
 	if total < 30 {
 		return "", 0, false
 	}

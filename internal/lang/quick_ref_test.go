@@ -85,20 +85,7 @@ func refQuick(text string, limit int) (tag string, conf float64, ok bool) {
 			hits[l]++
 		}
 	}
-	if total < 30 {
-		return "", 0, false
-	}
-	for _, c := range []struct {
-		l    uint8
-		tag  string
-		rate int // minimum hits per 100 words
-	}{{fr, "fr", 6}, {en, "en", 8}} {
-		other := hits[fr] + hits[en] - hits[c.l]
-		if hits[c.l]*100 >= c.rate*total && other*8 <= hits[c.l] {
-			return c.tag, float64(hits[c.l]) / float64(hits[c.l]+other+1), true
-		}
-	}
-	return "", 0, false
+	return decideQuick(hits, total)
 }
 
 // TestQuickReferenceCorpus: quick and refQuick agree on the OrangeSum
