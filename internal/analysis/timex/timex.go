@@ -247,7 +247,7 @@ func shouting(toks []tok) bool {
 			continue
 		}
 		words++
-		if t.upper && strings.ToUpper(t.s) == t.s {
+		if t.upper && strings.IndexFunc(t.s, unicode.IsLower) < 0 {
 			caps++
 		}
 	}
