@@ -7,7 +7,8 @@ import (
 
 // TestStepTag checks that the tagging step keeps the same items as the
 // general step (which training uses) on random beams, with small scores so
-// that ties are frequent.
+// that ties are frequent; with a margin, the same items less those that
+// are more than the margin behind the best.
 func TestStepTag(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	m := &Model{labelScores: make([]vec, (numLabels+1)*(numLabels+1))}
@@ -19,6 +20,7 @@ func TestStepTag(t *testing.T) {
 	}
 	var stat vec
 	var prev [numLabels + 1]vec
+	pruned := 0
 	for round := range 20000 {
 		n := 1 + rng.IntN(4)
 		i := rng.IntN(n)
@@ -65,8 +67,17 @@ func TestStepTag(t *testing.T) {
 			want.dyn = append(want.dyn[:0], v)
 		}
 		want.step(i, n, alnum, (*[numLabels]int32)(&stat), want.dyn, -1)
-		stepTag(&got, i, n, alnum, &stat, &prev, m)
+		var prevp [numLabels + 1]*vec
+		for p := range prev {
+			prevp[p] = &prev[p]
+		}
+		m.margin = int32(rng.IntN(3)) * 2 // none, or within a few points
+		stepTag(&got, i, n, alnum, &stat, &prevp, m)
 		w, g := want.steps[i], got.steps[i]
+		for m.margin > 0 && len(w) > 0 && w[len(w)-1].score < w[0].score-m.margin {
+			w = w[:len(w)-1]
+			pruned++
+		}
 		if len(w) != len(g) {
 			t.Fatalf("round %d: %d items, want %d", round, len(g), len(w))
 		}
@@ -76,5 +87,8 @@ func TestStepTag(t *testing.T) {
 				t.Fatalf("round %d: item %d = %+v, want %+v (items %+v)", round, k, b, a, items)
 			}
 		}
+	}
+	if pruned == 0 {
+		t.Error("no item was ever pruned by the margin")
 	}
 }

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -146,6 +147,46 @@ func TestFastScores(t *testing.T) {
 		if checked < 1000 {
 			t.Errorf("%s: only %d words checked", lang, checked)
 		}
+	}
+}
+
+// TestPrevScores checks the scores of a word after each previous label of
+// a beam against the plain sum of its labelWordFeatures, over rounds of
+// random beams on the same words, so that the memo cells' slots for
+// previous labels fill up and are reused while other slots are read.
+func TestPrevScores(t *testing.T) {
+	m, err := LoadEmbedded("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	s := m.getScratch()
+	words := goldenSentences(t, "fr")[0]
+	s.grow(len(words))
+	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
+	m.staticScores(s, mode, history{})
+	reused := 0
+	for round := range 2000 {
+		i := rng.IntN(len(words))
+		var items []beamItem[int32]
+		for range 1 + rng.IntN(beamWidth) {
+			items = append(items, beamItem[int32]{p1: int8(rng.IntN(numLabels + 1))})
+		}
+		before := s.cells[i].pp
+		m.prevScores(s, i, items)
+		for _, it := range items {
+			var want vec
+			m.score(labelWordFeatures(&s.info[i], int(it.p1), m.lex.runs, nil), &want)
+			if *s.prevp[it.p1] != want {
+				t.Fatalf("round %d: word %d after label %d: scores %v, want %v", round, i, it.p1, *s.prevp[it.p1], want)
+			}
+		}
+		if before != s.cells[i].pp && before != [prevSlots]int8{} {
+			reused++
+		}
+	}
+	if reused == 0 {
+		t.Error("no memo slot was ever reused")
 	}
 }
 

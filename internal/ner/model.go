@@ -33,6 +33,8 @@ type Model struct {
 	bos, eos    wordScores
 	labelScores []vec
 
+	margin int32 // beam items this far behind the best are dropped (0: none)
+
 	pool sync.Pool // *scratch
 }
 
@@ -54,10 +56,10 @@ type scratch struct {
 	lexv   []uint64
 	gaz    [][4]uint8
 	feats  []uint64
-	stat   []vec              // per word: summed weights of its static features, see staticScores
-	prevO  []vec              // per word: scores of its labelWordFeatures after O (staticScores)
-	prev   [numLabels + 1]vec // per previous label: scores of labelWordFeatures (tagSentence)
-	prevs  []int8             // the distinct previous labels of a beam (tagSentence)
+	stat   []vec               // per word: summed weights of its static features, see staticScores
+	prevO  []vec               // per word: scores of its labelWordFeatures after O (staticScores)
+	prev   [numLabels + 1]vec  // per previous label: scores of labelWordFeatures (prevScores)
+	prevp  [numLabels + 1]*vec // per previous label of the beam: its scores (prevScores)
 	beam   beam[int32]
 	labels []int
 	hist   history
@@ -163,11 +165,13 @@ func (m *Model) score(f []uint64, scores *vec) {
 // first for all: independent look-ups let the processor overlap their
 // cache misses.
 type batch struct {
-	f     []uint64
-	to    []int32 // the vector feature f[j] adds to
-	keep  []int32
-	hits  []*slot // the rows found
-	hitTo []int32 // and their vectors
+	f      []uint64
+	to     []int32 // the vector feature f[j] adds to
+	keep   []int32
+	hot    []int32 // the rows found in the small table: slot indices
+	hotTo  []int32 // and their vectors
+	cold   []int32 // the same for the large table
+	coldTo []int32
 }
 
 // add queues features f for vector to.
@@ -184,11 +188,12 @@ func (b *batch) add(f []uint64, to int) {
 // of one pass do not wait for each other.
 func (m *Model) run(b *batch, v []vec) {
 	if cap(b.keep) < len(b.f) {
-		b.keep = make([]int32, len(b.f), 2*len(b.f))
-		b.hits = make([]*slot, len(b.f), 2*len(b.f))
-		b.hitTo = make([]int32, len(b.f), 2*len(b.f))
+		c := 2 * len(b.f)
+		b.keep = make([]int32, c)
+		b.hot, b.hotTo = make([]int32, c), make([]int32, c)
+		b.cold, b.coldTo = make([]int32, c), make([]int32, c)
 	}
-	keep, hits, hitTo := b.keep[:len(b.f)], b.hits[:len(b.f)], b.hitTo[:len(b.f)]
+	keep := b.keep[:len(b.f)]
 	n := 0
 	for j, h := range b.f {
 		bm := bloomMask(h)
@@ -196,26 +201,37 @@ func (m *Model) run(b *batch, v []vec) {
 		keep[n] = int32(j)
 		n += int(1 ^ (miss|-miss)>>63) // 1 when all bits are set
 	}
+	hot, hotTo := b.hot[:n], b.hotTo[:n]
 	found, cold := 0, 0
 	for _, j := range keep[:n] {
-		if r := m.hotTab.find(b.f[j]); r != nil {
-			hits[found], hitTo[found] = r, b.to[j]
+		if r := m.hotTab.index(b.f[j]); r >= 0 {
+			hot[found], hotTo[found] = r, b.to[j]
 			found++
 		} else {
 			keep[cold] = j
 			cold++
 		}
 	}
+	coldIdx, coldTo := b.cold[:cold], b.coldTo[:cold]
+	nc := 0
 	for _, j := range keep[:cold] {
-		if r := m.coldTab.find(b.f[j]); r != nil {
-			hits[found], hitTo[found] = r, b.to[j]
-			found++
+		if r := m.coldTab.index(b.f[j]); r >= 0 {
+			coldIdx[nc], coldTo[nc] = r, b.to[j]
+			nc++
 		}
 	}
-	// vec.addRow written out: the hottest loop of tagging, and addRow is
-	// over the compiler's inlining budget.
-	for k, r := range hits[:found] {
-		v := &v[hitTo[k]]
+	addRows(v, m.hotTab.slots, hot[:found], hotTo[:found])
+	addRows(v, m.coldTab.slots, coldIdx[:nc], coldTo[:nc])
+	b.f, b.to = b.f[:0], b.to[:0]
+}
+
+// addRows adds the weights of slots[idx[k]] to v[to[k]] for each k. (The
+// loop over the labels is written out: it is the hottest loop of tagging.)
+func addRows(v []vec, slots []slot, idx, to []int32) {
+	to = to[:len(idx)]
+	for k, i := range idx {
+		r := slots[i].row // a copy: the compiler then reads each weight in one instruction
+		v := &v[to[k]]
 		sh, w := r.sh&15, &r.w
 		v[0] += int32(w[0]) << sh
 		v[1] += int32(w[1]) << sh
@@ -235,7 +251,6 @@ func (m *Model) run(b *batch, v []vec) {
 		v[15] += int32(w[15]) << sh
 		v[16] += int32(w[16]) << sh
 	}
-	b.f, b.to = b.f[:0], b.to[:0]
 }
 
 // wordScores are the summed weights of the features that look at one word
@@ -263,6 +278,9 @@ type wordScores struct {
 // prevSlots is the number of previous labels other than O whose scores a
 // memo cell of word scores keeps.
 const prevSlots = 6
+
+// prevScores needs a free slot besides those of a beam's labels.
+var _ [prevSlots - beamWidth - 1]struct{}
 
 // afterO is the index in wordScores.v of the scores after an O label.
 const afterO = 1 + len(neighbourOffsets)
@@ -448,39 +466,47 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 // up (tagSentence).
 func (m *Model) scores(s *scratch, i, prev1, prev2 int) vec {
 	v := s.stat[i]
-	m.prevScores(s, i, []int8{int8(prev1)})
-	v.add(&s.prev[prev1])
+	m.prevScores(s, i, []beamItem[int32]{{p1: int8(prev1)}})
+	v.add(s.prevp[prev1])
 	v.add(&m.labelScores[prev1*(numLabels+1)+prev2])
 	return v
 }
 
-// prevScores sets s.prev[p] to the summed weights of the features of word
-// i with previous label p (labelWordFeatures), for each p of prevs: after
-// O from s.prevO, after another label from the word's memo cell when it
-// holds them (see wordScores), the others looked up in one batch and kept
-// in the cell.
-func (m *Model) prevScores(s *scratch, i int, prevs []int8) {
+// prevScores points s.prevp[p] at the summed weights of the features of
+// word i with previous label p (labelWordFeatures), for the last label p
+// of each item: after O at s.prevO, after another label at the word's memo
+// cell when it holds them (see wordScores), the others looked up in one
+// batch into s.prev and kept in the cell.
+func (m *Model) prevScores(s *scratch, i int, items []beamItem[int32]) {
 	w := &s.info[i]
 	e := s.cells[i]
 	valid := e.lower == w.lower && e.form == w.form // the cell still holds word i
 	f := s.feats[:0]
-	var missed uint32
+	var seen, missed uint32
+	var hit uint8 // the cell's slots read by this call
 next:
-	for _, p := range prevs {
+	for k := range items {
+		p := items[k].p1
+		if seen&(1<<p) != 0 {
+			continue
+		}
+		seen |= 1 << p
 		if p == 0 {
-			s.prev[0] = s.prevO[i]
+			s.prevp[0] = &s.prevO[i]
 			continue
 		}
 		if valid {
 			for k, q := range e.pp {
 				if q == p {
-					s.prev[p] = e.pv[k]
+					s.prevp[p] = &e.pv[k]
+					hit |= 1 << k
 					continue next
 				}
 			}
 		}
 		missed |= 1 << p
 		s.prev[p] = vec{}
+		s.prevp[p] = &s.prev[p]
 		f = labelWordFeatures(w, int(p), m.lex.runs, f[:0])
 		s.batch.add(f, int(p))
 	}
@@ -492,10 +518,14 @@ next:
 	if !valid {
 		return
 	}
-	for _, p := range prevs {
+	for p := range numLabels + 1 {
 		if missed&(1<<p) != 0 {
+			// Round robin over the slots, but not those s.prevp points at.
 			k := e.next % prevSlots
-			e.pp[k], e.pv[k] = p, s.prev[p]
+			for hit&(1<<k) != 0 {
+				k = (k + 1) % prevSlots
+			}
+			e.pp[k], e.pv[k] = int8(p), s.prev[p]
 			e.next = k + 1
 		}
 	}

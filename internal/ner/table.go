@@ -79,15 +79,23 @@ next:
 
 // find returns the slot of feature f, or nil.
 func (t *table) find(f uint64) *slot {
+	if i := t.index(f); i >= 0 {
+		return &t.slots[i]
+	}
+	return nil
+}
+
+// index returns the index of the slot of feature f, or -1.
+func (t *table) index(f uint64) int32 {
 	mask := uint64(len(t.slots) - 1)
 	fp := fingerprint(f)
 	for i := f >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.fp == fp {
-			return s
+			return int32(i)
 		}
 		if s.fp == 0 {
-			return nil
+			return -1
 		}
 	}
 }
@@ -107,6 +115,7 @@ func bloomMask(f uint64) uint64 {
 // entries are the hot features, and their rows of weights.
 func (m *Model) setWeights(keys []uint64, rows []row, hot int) {
 	m.keys, m.rows, m.hot = keys, rows, hot
+	m.margin = beamMargin
 	m.hotTab = buildTable(keys[:hot], rows[:hot])
 	m.coldTab = buildTable(keys[hot:], rows[hot:])
 	bits := uint(1)
