@@ -19,6 +19,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/analysis/entity"
 	"github.com/newsgraph/newsgraph/internal/engine"
 	"github.com/newsgraph/newsgraph/internal/ingest"
 )
@@ -29,7 +30,10 @@ so disk speed does not count), identify its language and run every stage,
 with --workers goroutines. Prints MB/s of input, articles/s, allocations
 per article, the peak resident memory and the time spent in each step
 (wall-clock, summed over workers), and the process CPU time, which on a
-shared machine measures the cost per core better. Progress goes to stderr.
+shared machine measures the cost per core better. The "tagger" lines time
+the named-entity taggers inside the entity stage: MB of words tagged per
+second spent tagging (per core while the workers do not outnumber the
+free cores). Progress goes to stderr.
 
 The corpus is --corpus DIR (any files analyze reads), or by default the
 French OrangeSum sample and the English Reuters-21578 stories under
@@ -89,7 +93,8 @@ func runBench(e *env, args []string) error {
 	// Build the engine and warm it up (models and lexicons load lazily):
 	// set-up time is reported apart from throughput.
 	start = time.Now()
-	eng, err := engine.New(engine.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	tags := &tagTimes{}
+	eng, err := engine.New(engine.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Tagger: tags.wrap})
 	if err != nil {
 		return err
 	}
@@ -105,6 +110,7 @@ func runBench(e *env, args []string) error {
 
 	st := newStageTimes()
 	eng.Pipeline().Timing = st.add
+	tags.reset()
 	var articles, failures atomic.Int64
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -197,7 +203,85 @@ feed:
 	for _, s := range st.sorted() {
 		fmt.Fprintf(e.stdout, "%-12s %8.2fs  %9.1fµs  %5.1f%%\n", s.name, s.d.Seconds(), float64(s.d.Microseconds())/float64(max(n, 1)), 100*s.d.Seconds()/st.total().Seconds())
 	}
+	tags.print(e.stdout)
 	return nil
+}
+
+// tagTimes measures the named-entity taggers inside the entity stage: the
+// time spent in their Tag calls, summed over workers, and the bytes of the
+// words they tagged (one space after each word, as in running text).
+type tagTimes struct {
+	mu  sync.Mutex
+	per map[string]*tagTime
+}
+
+type tagTime struct {
+	d            time.Duration
+	bytes, words int64
+}
+
+// wrap is the engine's Tagger option.
+func (t *tagTimes) wrap(lang string, tg entity.Tagger) entity.Tagger {
+	return timedTagger{lang: lang, t: tg, times: t}
+}
+
+func (t *tagTimes) reset() {
+	t.mu.Lock()
+	t.per = nil
+	t.mu.Unlock()
+}
+
+func (t *tagTimes) add(lang string, d time.Duration, words []string) {
+	n := int64(len(words))
+	for _, w := range words {
+		n += int64(len(w))
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.per == nil {
+		t.per = map[string]*tagTime{}
+	}
+	x := t.per[lang]
+	if x == nil {
+		x = &tagTime{}
+		t.per[lang] = x
+	}
+	x.d += d
+	x.bytes += n
+	x.words += int64(len(words))
+}
+
+// print writes a line per language: MB tagged per second of tagging, the
+// speed of one core when the workers do not outnumber the cores.
+func (t *tagTimes) print(w io.Writer) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	langs := make([]string, 0, len(t.per))
+	for l := range t.per {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		x := t.per[l]
+		if x.d <= 0 {
+			continue
+		}
+		fmt.Fprintf(w, "tagger %-5s %8.2fs  %.2f MB, %d words: %.2f MB/s per core\n", l, x.d.Seconds(), float64(x.bytes)/1e6, x.words, float64(x.bytes)/1e6/x.d.Seconds())
+	}
+}
+
+// timedTagger times a tagger's calls.
+type timedTagger struct {
+	lang  string
+	t     entity.Tagger
+	times *tagTimes
+}
+
+func (tt timedTagger) Tag(words []string) []string {
+	start := time.Now()
+	out := tt.t.Tag(words)
+	tt.times.add(tt.lang, time.Since(start), words)
+	return out
 }
 
 // benchWarmUp is analysed before timing starts, in both languages.

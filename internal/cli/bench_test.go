@@ -28,6 +28,7 @@ func TestBench(t *testing.T) {
 	for _, want := range []string{
 		`(?m)^inputs +3 `, `(?m)^articles +3 \(1 input errors\)`, `(?m)^throughput +[0-9.]+ MB/s, [0-9.]+ articles/s`,
 		`(?m)^allocations +[0-9]+ allocs/article`, `(?m)^CPU time +`, `(?m)^segment +[0-9.]+s`, `(?m)^\(read\) `, `(?m)^\(lang\) `,
+		`(?m)^tagger en +[0-9.]+s +[0-9.]+ MB, [0-9]+ words: [0-9.]+ MB/s per core$`, `(?m)^tagger fr +[0-9.]+s`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out) {
 			t.Errorf("output lacks %s:\n%s", want, out)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/analysis"
 	"github.com/newsgraph/newsgraph/internal/analysis/clean"
+	"github.com/newsgraph/newsgraph/internal/analysis/entity"
 	"github.com/newsgraph/newsgraph/internal/analysis/event"
 	"github.com/newsgraph/newsgraph/internal/analysis/quantity"
 	"github.com/newsgraph/newsgraph/internal/analysis/quote"
@@ -39,6 +40,9 @@ type Options struct {
 	// KB is a JSON Lines knowledge-base file merged over the built-in one
 	// (see internal/kb); "" uses the built-in base alone.
 	KB string
+	// Tagger, when not nil, wraps the named-entity tagger of each
+	// language once it is loaded (to measure it, for instance).
+	Tagger func(lang string, t entity.Tagger) entity.Tagger
 }
 
 // Engine analyses documents. It is safe for concurrent use.
@@ -70,8 +74,8 @@ func New(opt Options) (*Engine, error) {
 		if stages, err = DefaultStages(); err != nil {
 			return nil, err
 		}
-		if opt.KB != "" {
-			if stages, err = withKB(stages, opt.KB); err != nil {
+		if opt.KB != "" || opt.Tagger != nil {
+			if stages, err = withEntity(stages, opt.KB, opt.Tagger); err != nil {
 				return nil, err
 			}
 		}

@@ -36,9 +36,9 @@ func LoadKB(userFile string) (*kb.KB, error) {
 }
 
 // newEntityStage builds the entity stage over the knowledge base (see
-// LoadKB) and the embedded taggers. Each tagger is decoded when the stage
-// first meets its language.
-func newEntityStage(userFile string) (analysis.Stage, error) {
+// LoadKB) and the embedded taggers, each wrapped by wrap when it is not
+// nil. Each tagger is decoded when the stage first meets its language.
+func newEntityStage(userFile string, wrap func(string, entity.Tagger) entity.Tagger) (analysis.Stage, error) {
 	base, err := LoadKB(userFile)
 	if err != nil {
 		return nil, err
@@ -49,6 +49,9 @@ func newEntityStage(userFile string) (analysis.Stage, error) {
 			m, err := ner.LoadEmbedded(l)
 			if err != nil {
 				return nil, err
+			}
+			if wrap != nil {
+				return wrap(l, m), nil
 			}
 			return m, nil
 		})
@@ -61,13 +64,13 @@ func newEntityStage(userFile string) (analysis.Stage, error) {
 // load the knowledge base. If the built-in data cannot be read (a broken
 // build), the stage reports that error on every document.
 func entityStage() analysis.Stage {
-	return &lazyStage{spec: (*entity.Stage)(nil).Spec(), build: func() (analysis.Stage, error) { return newEntityStage("") }}
+	return &lazyStage{spec: (*entity.Stage)(nil).Spec(), build: func() (analysis.Stage, error) { return newEntityStage("", nil) }}
 }
 
-// withKB replaces the entity stage of stages by one that uses the user
-// knowledge-base file.
-func withKB(stages []analysis.Stage, userFile string) ([]analysis.Stage, error) {
-	s, err := newEntityStage(userFile)
+// withEntity replaces the entity stage of stages by one that uses the user
+// knowledge-base file and wraps its taggers with wrap (see newEntityStage).
+func withEntity(stages []analysis.Stage, userFile string, wrap func(string, entity.Tagger) entity.Tagger) ([]analysis.Stage, error) {
+	s, err := newEntityStage(userFile, wrap)
 	if err != nil {
 		return nil, err
 	}

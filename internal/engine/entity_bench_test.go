@@ -28,11 +28,11 @@ func BenchmarkStart(b *testing.B) {
 	b.Run("stage", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := newEntityStage(""); err != nil {
+			if _, err := newEntityStage("", nil); err != nil {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(liveHeap(func() any { s, _ := newEntityStage(""); return s })/1e6, "heap-MB")
+		b.ReportMetric(liveHeap(func() any { s, _ := newEntityStage("", nil); return s })/1e6, "heap-MB")
 	})
 	b.Run("engine", func(b *testing.B) {
 		b.ReportAllocs()

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -319,5 +320,21 @@ func TestGazetteerMarks(t *testing.T) {
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("marks of %q = %s, want %s", tt.text, strings.Join(got, " "), tt.want)
 		}
+	}
+}
+
+// TestScratchKept checks that a model keeps its scratch, with its memos,
+// across garbage collections (a sync.Pool would drop it).
+func TestScratchKept(t *testing.T) {
+	m, err := LoadEmbedded("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Tag(strings.Fields("Le président Emmanuel Macron est arrivé à Paris ."))
+	runtime.GC()
+	runtime.GC()
+	s := m.getScratch()
+	if s.memo == nil || s.words.cells == nil {
+		t.Error("the scratch's memos were dropped")
 	}
 }

@@ -35,7 +35,13 @@ type Model struct {
 
 	margin int32 // beam items this far behind the best are dropped (0: none)
 
-	pool sync.Pool // *scratch
+	// Scratches not in use. Not a sync.Pool: the collector empties a
+	// pool, and the memos of a scratch take thousands of sentences to fill
+	// again (tagging then runs several times slower).
+	free struct {
+		sync.Mutex
+		list []*scratch
+	}
 }
 
 // Lang returns the language the model was trained for.
@@ -48,8 +54,8 @@ func (m *Model) Info() string { return m.info }
 // NumFeatures returns the number of weighted features.
 func (m *Model) NumFeatures() int { return len(m.keys) }
 
-// scratch is the working memory of one Tag call. It is pooled, so its
-// memo of word scores carries over from call to call.
+// scratch is the working memory of one Tag call. It is kept for the next
+// call, so its memos of words and word scores carry over.
 type scratch struct {
 	info   []wordInfo
 	keys   []uint64
@@ -592,7 +598,7 @@ func (m *Model) Tag(words []string) []string {
 		}
 	})
 	s.labels = labels
-	m.pool.Put(s)
+	m.putScratch(s)
 	return out
 }
 
@@ -623,14 +629,29 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 		}
 	}
 	s.labels = labels
-	m.pool.Put(s)
+	m.putScratch(s)
 	return out
 }
 
+// maxFree bounds the scratches a model keeps (each holds about 17 MB of
+// memos): as many as the calls that ever ran at the same time, up to this.
+const maxFree = 16
+
 func (m *Model) getScratch() *scratch {
-	s, _ := m.pool.Get().(*scratch)
-	if s == nil {
-		s = &scratch{feats: make([]uint64, 0, maxFeatures)}
+	m.free.Lock()
+	defer m.free.Unlock()
+	if n := len(m.free.list); n > 0 {
+		s := m.free.list[n-1]
+		m.free.list = m.free.list[:n-1]
+		return s
 	}
-	return s
+	return &scratch{feats: make([]uint64, 0, maxFeatures)}
+}
+
+func (m *Model) putScratch(s *scratch) {
+	m.free.Lock()
+	defer m.free.Unlock()
+	if len(m.free.list) < maxFree {
+		m.free.list = append(m.free.list, s)
+	}
 }
