@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -47,11 +48,12 @@ type benchInput struct {
 }
 
 func runBench(e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--corpus DIR] [--limit N] [--workers N]", benchHelp)
+	fs := newFlags(e, "bench", "[--corpus DIR] [--limit N] [--workers N] [--cpuprofile FILE]", benchHelp)
 	corpus := fs.String("corpus", "", "folder of articles to analyse (default: the OrangeSum and Reuters data under --shared)")
 	shared := fs.String("shared", "", "the shared data folder (default: search ../shared upwards)")
 	limit := fs.Int("limit", 0, "analyse at most N inputs (0: all)")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (0: one per core)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed analysis to `FILE` (go tool pprof reads it)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -115,6 +117,17 @@ func runBench(e *env, args []string) error {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	cpu0 := processCPU()
 	start = time.Now()
 	jobs := make(chan benchInput)

@@ -21,9 +21,13 @@ func TestBench(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, errs := run(t, "bench", "--corpus", dir, "--workers", "1")
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	code, out, errs := run(t, "bench", "--corpus", dir, "--workers", "1", "--cpuprofile", prof)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("no CPU profile written: %v", err)
 	}
 	for _, want := range []string{
 		`(?m)^inputs +3 `, `(?m)^articles +3 \(1 input errors\)`, `(?m)^throughput +[0-9.]+ MB/s, [0-9.]+ articles/s`,
