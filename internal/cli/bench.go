@@ -297,6 +297,27 @@ func (tt timedTagger) Tag(words []string) []string {
 	return out
 }
 
+// TagDocument implements entity.DocTagger with the tagger's own
+// TagDocument, or sentence by sentence.
+func (tt timedTagger) TagDocument(sents [][]string) [][]string {
+	start := time.Now()
+	var out [][]string
+	if dt, ok := tt.t.(entity.DocTagger); ok {
+		out = dt.TagDocument(sents)
+	} else {
+		for _, s := range sents {
+			out = append(out, tt.t.Tag(s))
+		}
+	}
+	d := time.Since(start)
+	var words []string
+	for _, s := range sents {
+		words = append(words, s...)
+	}
+	tt.times.add(tt.lang, d, words)
+	return out
+}
+
 // benchWarmUp is analysed before timing starts, in both languages.
 const benchWarmUp = `Le président Emmanuel Macron a déclaré lundi à Paris : « Nous agirons. » Il a ajouté que 3 500 emplois seraient créés d’ici 2025.
 

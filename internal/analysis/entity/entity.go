@@ -116,13 +116,22 @@ func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 		d.Problem(Name, "no %s tagger, capitalisation cues only: %v", lang.Base(d.Lang), u.Err)
 		a.tagger = nil
 	}
-	for i, sent := range d.KeptSentences() {
+	sents := d.KeptSentences()
+	var pre [][]string
+	if a.tagger != nil {
+		pre = a.tagDocument(sents)
+	}
+	for i, sent := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		a.sentence(sent)
+		var labels []string
+		if pre != nil {
+			labels = pre[i]
+		}
+		a.sentence(sent, labels)
 	}
 	d.Entities = a.resolve()
 	return nil
@@ -248,8 +257,9 @@ type analyser struct {
 	*scratch
 }
 
-// sentence finds the mentions of one kept sentence.
-func (a *analyser) sentence(sent doc.Sentence) {
+// sentence finds the mentions of one kept sentence; tags are its words'
+// labels from tagDocument, or nil.
+func (a *analyser) sentence(sent doc.Sentence, tags []string) {
 	toks := a.d.TokensIn(sent.Span)
 	if len(toks) == 0 {
 		return
@@ -317,7 +327,7 @@ func (a *analyser) sentence(sent doc.Sentence) {
 	var labels []string
 	var tcands []cand
 	if a.tagger != nil {
-		labels, tcands = a.tagged(ws)
+		labels, tcands = a.tagged(ws, tags)
 	}
 	for _, c := range a.choose(ws, cands, tcands, labels) {
 		a.addMention(ws, c)

@@ -410,6 +410,65 @@ type fixed func([]string) []string
 
 func (f fixed) Tag(w []string) []string { return f(w) }
 
+// fixedDoc is a DocTagger: it labels a document's sentences with a
+// function, counting its calls; Tag labels nothing.
+type fixedDoc struct {
+	label func([]string) []string
+	calls *int
+	drop  bool // return one sentence too few
+}
+
+func (f fixedDoc) Tag(w []string) []string { return make([]string, len(w)) }
+
+func (f fixedDoc) TagDocument(sents [][]string) [][]string {
+	*f.calls++
+	var out [][]string
+	for _, s := range sents {
+		out = append(out, f.label(s))
+	}
+	if f.drop {
+		out = out[1:]
+	}
+	return out
+}
+
+// TestDocTagger checks that the stage tags a document in one call when
+// the tagger can, and falls back to sentence by sentence when that call
+// returns the wrong number of sentences.
+func TestDocTagger(t *testing.T) {
+	text := "Rebekah Koffler spoke on Monday. Later the Saints won at home."
+	label := func(words []string) []string {
+		out := make([]string, len(words))
+		for i, w := range words {
+			switch w {
+			case "Rebekah":
+				out[i] = "B-ORG"
+			case "Koffler":
+				out[i] = "I-ORG"
+			case "Saints":
+				out[i] = "B-LOC"
+			default:
+				out[i] = "O"
+			}
+		}
+		return out
+	}
+	calls := 0
+	d := analyze(t, New(builtin(t), map[string]Tagger{"en": fixedDoc{label: label, calls: &calls}}), "en", text)
+	if calls != 1 {
+		t.Errorf("TagDocument called %d times, want 1", calls)
+	}
+	for _, c := range []struct{ m, typ string }{{"Rebekah Koffler", "ORG"}, {"Saints", "LOC"}} {
+		if e := entityOf(d, c.m); e == nil || e.Type != c.typ {
+			t.Errorf("%q: want %s%s", c.m, c.typ, describe(d))
+		}
+	}
+	d = analyze(t, New(builtin(t), map[string]Tagger{"en": fixedDoc{label: label, calls: &calls, drop: true}}), "en", text)
+	if e := entityOf(d, "Rebekah Koffler"); e == nil || e.Type != "PER" {
+		t.Errorf("a document tagger that lost a sentence changed the result%s", describe(d))
+	}
+}
+
 // TestEmbeddedTaggers runs the stage with the shipped models.
 func TestEmbeddedTaggers(t *testing.T) {
 	s := withTaggers(t)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
 // Tagger labels a sentence's words with BIO labels (O, B-PER, I-PER,
@@ -11,6 +13,15 @@ import (
 // safe for concurrent use.
 type Tagger interface {
 	Tag(words []string) []string
+}
+
+// DocTagger is a Tagger that also labels a whole document, given as its
+// sentences' words: the labels it gave a name earlier in the document may
+// inform later mentions, and one call keeps the tagger's working memory
+// warm. The entity stage prefers it.
+type DocTagger interface {
+	Tagger
+	TagDocument(sents [][]string) [][]string
 }
 
 // Unavailable stands for a tagger that could not be loaded: the stage runs
@@ -57,25 +68,56 @@ func (l *Lazy) Tag(words []string) []string {
 // are tagged in windows.
 const maxTagWords = 256
 
-// tagged runs the tagger over the sentence and returns its labels (one
-// per word) and its spans, cut at punctuation, possessives,
-// coordinations, role nouns and demonyms ("Mayor Byron Brown" gives
-// "Byron Brown").
-func (a *analyser) tagged(ws []word) ([]string, []cand) {
-	texts := a.texts[:0]
-	for i := range ws {
-		texts = append(texts, ws[i].text)
+// tagDocument labels the words of the kept sentences at once when the
+// tagger is a DocTagger, and returns the labels of each sentence (nil
+// otherwise: the sentences are then tagged one by one).
+func (a *analyser) tagDocument(sents []doc.Sentence) [][]string {
+	dt, ok := a.tagger.(DocTagger)
+	if !ok {
+		return nil
 	}
-	a.texts = texts
-	labels := make([]string, 0, len(ws))
-	for lo := 0; lo < len(texts); lo += maxTagWords {
-		hi := min(lo+maxTagWords, len(texts))
-		l := a.tagger.Tag(texts[lo:hi])
-		if len(l) != hi-lo {
-			// A misbehaving tagger is ignored for this window.
-			l = make([]string, hi-lo)
+	words := make([][]string, len(sents))
+	n := 0
+	for _, sent := range sents {
+		n += len(a.d.TokensIn(sent.Span))
+	}
+	texts := make([]string, 0, n)
+	for i, sent := range sents {
+		start := len(texts)
+		for _, t := range a.d.TokensIn(sent.Span) {
+			texts = append(texts, a.d.Slice(t.Span))
 		}
-		labels = append(labels, l...)
+		words[i] = texts[start:len(texts):len(texts)]
+	}
+	labels := dt.TagDocument(words)
+	if len(labels) != len(sents) {
+		return nil // a misbehaving tagger: tag sentence by sentence
+	}
+	return labels
+}
+
+// tagged runs the tagger over the sentence, unless pre is its labels from
+// tagDocument, and returns its labels (one per word) and its spans, cut at
+// punctuation, possessives, coordinations, role nouns and demonyms
+// ("Mayor Byron Brown" gives "Byron Brown").
+func (a *analyser) tagged(ws []word, pre []string) ([]string, []cand) {
+	labels := pre
+	if len(labels) != len(ws) {
+		texts := a.texts[:0]
+		for i := range ws {
+			texts = append(texts, ws[i].text)
+		}
+		a.texts = texts
+		labels = make([]string, 0, len(ws))
+		for lo := 0; lo < len(texts); lo += maxTagWords {
+			hi := min(lo+maxTagWords, len(texts))
+			l := a.tagger.Tag(texts[lo:hi])
+			if len(l) != hi-lo {
+				// A misbehaving tagger is ignored for this window.
+				l = make([]string, hi-lo)
+			}
+			labels = append(labels, l...)
+		}
 	}
 	var out []cand
 	start, typ := -1, ""
