@@ -126,9 +126,15 @@ func (v *vec) add(w *vec) {
 
 // addRow adds the weights of slot r to v (r may be nil).
 func (v *vec) addRow(r *slot) {
-	if r == nil {
-		return
+	if r != nil {
+		v.addWeights(r.row)
 	}
+}
+
+// addWeights adds the weights of row r to v. (The loop over the labels is
+// written out: it is the hottest loop of tagging, see addRows. r is a copy:
+// the compiler then reads each weight in one instruction.)
+func (v *vec) addWeights(r row) {
 	sh, w := r.sh&15, &r.w
 	v[0] += int32(w[0]) << sh
 	v[1] += int32(w[1]) << sh
@@ -231,31 +237,11 @@ func (m *Model) run(b *batch, v []vec) {
 	b.f, b.to = b.f[:0], b.to[:0]
 }
 
-// addRows adds the weights of slots[idx[k]] to v[to[k]] for each k. (The
-// loop over the labels is written out: it is the hottest loop of tagging.)
+// addRows adds the weights of slots[idx[k]] to v[to[k]] for each k.
 func addRows(v []vec, slots []slot, idx, to []int32) {
 	to = to[:len(idx)]
 	for k, i := range idx {
-		r := slots[i].row // a copy: the compiler then reads each weight in one instruction
-		v := &v[to[k]]
-		sh, w := r.sh&15, &r.w
-		v[0] += int32(w[0]) << sh
-		v[1] += int32(w[1]) << sh
-		v[2] += int32(w[2]) << sh
-		v[3] += int32(w[3]) << sh
-		v[4] += int32(w[4]) << sh
-		v[5] += int32(w[5]) << sh
-		v[6] += int32(w[6]) << sh
-		v[7] += int32(w[7]) << sh
-		v[8] += int32(w[8]) << sh
-		v[9] += int32(w[9]) << sh
-		v[10] += int32(w[10]) << sh
-		v[11] += int32(w[11]) << sh
-		v[12] += int32(w[12]) << sh
-		v[13] += int32(w[13]) << sh
-		v[14] += int32(w[14]) << sh
-		v[15] += int32(w[15]) << sh
-		v[16] += int32(w[16]) << sh
+		v[to[k]].addWeights(slots[i].row)
 	}
 }
 
