@@ -361,30 +361,10 @@ func TestIDsAndSpans(t *testing.T) {
 // ignored.
 func TestTaggerContract(t *testing.T) {
 	text := "Rebekah Koffler visited the Saints at the stadium with Vladimir Putin and Victoria Exploration N.L. managers."
-	labels := func(words []string) []string {
-		out := make([]string, len(words))
-		for i, w := range words {
-			switch w {
-			case "Rebekah":
-				out[i] = "B-ORG"
-			case "Koffler":
-				out[i] = "I-ORG"
-			case "Saints":
-				out[i] = "B-ORG"
-			case "Vladimir":
-				out[i] = "B-LOC"
-			case "Putin":
-				out[i] = "I-LOC"
-			case "Victoria":
-				out[i] = "B-PER"
-			case "Exploration", "N.L.":
-				out[i] = "I-PER"
-			default:
-				out[i] = "O"
-			}
-		}
-		return out
-	}
+	labels := byWord(map[string]string{
+		"Rebekah": "B-ORG", "Koffler": "I-ORG", "Saints": "B-ORG", "Vladimir": "B-LOC", "Putin": "I-LOC",
+		"Victoria": "B-PER", "Exploration": "I-PER", "N.L.": "I-PER",
+	})
 	s := New(builtin(t), map[string]Tagger{"en": fixed(labels)})
 	d := analyze(t, s, "en", text)
 	for _, c := range []struct{ m, typ string }{{"Rebekah Koffler", "ORG"}, {"Saints", "ORG"}, {"Vladimir Putin", "PER"}, {"Victoria Exploration N.L.", "ORG"}} {
@@ -402,6 +382,21 @@ func TestTaggerContract(t *testing.T) {
 	d = analyze(t, un, "en", text)
 	if len(d.Problems) != 1 || entityOf(d, "Vladimir Putin") == nil {
 		t.Errorf("unavailable tagger: problems %v%s", d.Problems, describe(d))
+	}
+}
+
+// byWord returns a labelling function that gives each word its label in
+// m, O for the others.
+func byWord(m map[string]string) func([]string) []string {
+	return func(words []string) []string {
+		out := make([]string, len(words))
+		for i, w := range words {
+			out[i] = "O"
+			if l, ok := m[w]; ok {
+				out[i] = l
+			}
+		}
+		return out
 	}
 }
 
@@ -437,22 +432,7 @@ func (f fixedDoc) TagDocument(sents [][]string) [][]string {
 // returns the wrong number of sentences.
 func TestDocTagger(t *testing.T) {
 	text := "Rebekah Koffler spoke on Monday. Later the Saints won at home."
-	label := func(words []string) []string {
-		out := make([]string, len(words))
-		for i, w := range words {
-			switch w {
-			case "Rebekah":
-				out[i] = "B-ORG"
-			case "Koffler":
-				out[i] = "I-ORG"
-			case "Saints":
-				out[i] = "B-LOC"
-			default:
-				out[i] = "O"
-			}
-		}
-		return out
-	}
+	label := byWord(map[string]string{"Rebekah": "B-ORG", "Koffler": "I-ORG", "Saints": "B-LOC"})
 	calls := 0
 	d := analyze(t, New(builtin(t), map[string]Tagger{"en": fixedDoc{label: label, calls: &calls}}), "en", text)
 	if calls != 1 {
