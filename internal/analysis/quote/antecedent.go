@@ -76,6 +76,17 @@ func (a *analyzer) antecedent(pos int, p pronounRef, para int) *mention {
 		best, bestPos = m, m.s
 		break
 	}
+	if best != nil && a.oblique(best) {
+		// A name after a preposition is a poor antecedent for a subject
+		// pronoun when the sentence's own subject would do: "X a divorcé
+		// de Y en 2016. « ... », confiait-elle" is X.
+		start := a.sentStart(best.s)
+		for k := top - 1; k >= 0 && a.mentions[k].s >= start; k-- {
+			if m := &a.mentions[k]; m.s < best.s && mentionOK(m) && !a.inContent[m.s] && !a.oblique(m) {
+				best, bestPos = m, m.s
+			}
+		}
+	}
 	// a speaker of the sentence of the best mention, or of a later one,
 	// wins: "Smith told Jones ... . He added"
 	if best != nil {
@@ -117,6 +128,12 @@ func (a *analyzer) antecedent(pos int, p pronounRef, para int) *mention {
 		}
 	}
 	return nil
+}
+
+// oblique reports whether mention m follows a preposition ("avec X",
+// "de X", "with X"): the object of a phrase, not the subject of its clause.
+func (a *analyzer) oblique(m *mention) bool {
+	return m.s > 0 && a.isClass(m.s-1, cPrep|cOf)
 }
 
 // groupSubject finds a plural description of people or bodies opening one

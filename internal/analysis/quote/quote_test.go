@@ -195,6 +195,9 @@ func TestFrench(t *testing.T) {
 			text: "« Le trafic reprendra demain matin », a annoncé la SNCF. « Des bus remplaceront les trains », a-t-elle ajouté.",
 			want: []want{{kind: "direct", text: "Le trafic reprendra demain matin", speaker: "SNCF"},
 				{kind: "direct", text: "Des bus remplaceront les trains", speaker: "SNCF"}}, exact: true},
+		{name: "elle for the subject, not the name after a preposition",
+			text: "Dominique Petit a mal vécu son divorce avec Camille Roux, prononcé en 2016. « On se dit qu'on a échoué », confiait-elle en mai.",
+			want: []want{{kind: "direct", text: "On se dit qu'on a échoué", speaker: "Dominique Petit"}}},
 		{name: "il for the person who spoke, not a name in the content",
 			text: "Paul Martin a affirmé que Jean Dupuis avait quitté le parti. « Nous le regrettons », a-t-il ajouté.",
 			want: []want{{kind: "direct", text: "Nous le regrettons", speaker: "Paul Martin"}}},
@@ -222,6 +225,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "she for the subject, not the name after a preposition",
+			text: "Robin Ellis had dinner with Alex Morgan in Leeds on Friday. \"It was a long evening,\" she said.",
+			want: []want{{kind: "direct", text: "It was a long evening", speaker: "Robin Ellis"}}},
 		{name: "incise, subject before the verb",
 			text: "U.S. District Judge Joseph Young of Baltimore imposed the sentences.\n\n\"This is a sad day for the judiciary,\" Young said.",
 			want: []want{{kind: "direct", text: "This is a sad day for the judiciary", speaker: "Joseph Young"}}, exact: true},
