@@ -341,6 +341,9 @@ func (a *analyser) sentence(sent doc.Sentence, tags []string) {
 
 // addMention records a chosen candidate.
 func (a *analyser) addMention(ws []word, c cand) {
+	if c.i > 0 && ws[c.i-1].kind == doc.Number && ws[c.i-1].span.End == ws[c.i].span.Start {
+		return // the rest of a number's word ("16H30", "3e"): not a name
+	}
 	span := doc.Span{Start: ws[c.i].span.Start, End: ws[c.j-1].span.End}
 	m := a.mentionSlab.new()
 	*m = mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, words: ws, i: c.i, j: c.j}
