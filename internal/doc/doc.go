@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Span is a half-open byte range [Start, End) into Document.Text.
@@ -124,6 +125,38 @@ func HashID(text string) string {
 	}
 	var sum [sha256.Size]byte
 	return hex.EncodeToString(h.Sum(sum[:0])[:8])
+}
+
+// OneLine returns s with each run of white space (line breaks of a
+// hard-wrapped text, tabs, double spaces) made one space: a name or a
+// snippet for display, not evidence (a span's own text is kept as is).
+func OneLine(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		switch c := s[i]; c {
+		case '\n', '\r', '\t', '\v', '\f', 0xc2, 0xe2: // 0xc2, 0xe2 lead the other spaces
+			plain = false
+		case ' ':
+			plain = i+1 == len(s) || s[i+1] != ' '
+		}
+	}
+	if plain {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Slice returns the text under s, clamped to the text's bounds.

@@ -77,3 +77,19 @@ func TestHashIDStable(t *testing.T) {
 		t.Error("HashID is not a stable 16-hex-digit content hash")
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Matt Aizawa", "Matt Aizawa"},
+		{"Matt\nAizawa", "Matt Aizawa"},
+		{"Salomon\r\n    Brothers  Asia\tLtd", "Salomon Brothers Asia Ltd"},
+		{"M.\u00a0Dupont", "M. Dupont"},
+		{"ministère\u202fde l’Intérieur", "ministère de l’Intérieur"},
+		{"Élysée", "Élysée"},
+		{"", ""},
+	} {
+		if got := OneLine(c.in); got != c.want {
+			t.Errorf("OneLine(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,8 +1,7 @@
 package store
 
 import (
-	"strings"
-	"unicode"
+	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
 // SnippetTokens is the length of a snippet in tokens.
@@ -77,7 +76,7 @@ func Snippet(text, col string, words []string, size int) []Segment {
 			return
 		}
 		if !m {
-			s = collapseSpace(s)
+			s = doc.OneLine(s)
 		}
 		if n := len(segs); n > 0 && segs[n-1].Match == m {
 			segs[n-1].Text += s
@@ -102,24 +101,4 @@ func Snippet(text, col string, words []string, size int) []Segment {
 		add(" …", false)
 	}
 	return segs
-}
-
-func collapseSpace(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t  ") {
-		return s
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -392,7 +392,7 @@ func (a *analyser) output(r *resolver) []doc.Entity {
 			name = e.entry.Name
 			de.KBID = e.entry.ID
 		} else {
-			name = bestName(e)
+			name = doc.OneLine(bestName(e))
 		}
 		de.Name = name
 		// The names are gathered in scratch space, then copied.
@@ -410,7 +410,7 @@ func (a *analyser) output(r *resolver) []doc.Entity {
 				de.Mentions = make([]doc.Mention, 0, len(e.mentions))
 			}
 			de.Mentions = append(de.Mentions, doc.Mention{Span: m.span, Text: m.text, Stage: Name})
-			addName(m.text)
+			addName(doc.OneLine(m.text))
 		}
 		if e.entry != nil {
 			for _, n := range e.entry.AllNames() {

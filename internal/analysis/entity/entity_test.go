@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -477,5 +478,25 @@ func TestEmbeddedTaggers(t *testing.T) {
 				t.Errorf("%s: demonym became an entity%s", tt.lang, describe(d))
 			}
 		}
+	}
+}
+
+// TestNamesOneLine checks that a name written across a line break (a
+// hard-wrapped text) keeps its exact mention text but gets a one-line name.
+func TestNamesOneLine(t *testing.T) {
+	text := "    Japanese chipmakers are being pressed into compliance with a\n" +
+		"pact on semiconductors that halts predatory pricing, industry\n" +
+		"analysts said on Monday.\n" +
+		"    But doubts remain over whether the Ministry of\n" +
+		"International Trade, which is pressing the firms, can battle\n" +
+		"market forces and whether the industry is geared up to take\n" +
+		"advantage of any breathing space, they said.\n"
+	d := analyze(t, withTaggers(t), "en", text)
+	e := entityOf(d, "Ministry of\nInternational Trade")
+	if e == nil {
+		t.Fatalf("no mention across the line break%s", describe(d))
+	}
+	if e.Name != "Ministry of International Trade" || slices.ContainsFunc(e.Names, func(n string) bool { return strings.ContainsRune(n, '\n') }) {
+		t.Errorf("name %q, names %q: want one line", e.Name, e.Names)
 	}
 }
