@@ -241,8 +241,9 @@ func (r *resolver) calendar(e expr, tense int) (string, string, *time.Time) {
 		if !e.span {
 			r.year, r.yearPar = y, r.par
 		}
-	case r.year > 0 && r.yearPar == r.par && (e.m > 0 || e.season != "") && r.year != r.anchor.Year:
-		// "en 1997 ... en janvier": the year the paragraph is about
+	case r.year > 0 && r.yearPar == r.par && (e.m > 0 || e.season != "") && r.year != r.anchor.Year && (e.dir == 0 || e.ana):
+		// "en 1997 ... en janvier": the year the paragraph is about (but
+		// "mai prochain", "last March" count from the dateline)
 		y, anchor = r.year, strconv.Itoa(r.year)
 	case r.anchor.Known():
 		anchor = r.anchor.String()
