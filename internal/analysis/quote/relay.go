@@ -80,10 +80,11 @@ func (a *analyzer) setting(j int, u unit, via *[]doc.Relay) int {
 	}
 	if k < u.b {
 		switch l := a.toks[k].low; l {
-		case "à", "au", "aux", "avec", "with", "to", "on", "sur", "de", "du", "d'", "for":
+		case "à", "au", "aux", "avec", "with", "to", "on", "sur", "de", "du", "d'", "for", "of":
 			if e := a.npForward(k+1, u.b); e > k+1 {
 				// "dans un entretien au Monde", "in an interview with CNN";
 				// not "lors d'une conférence de presse à Washington"
+				e = a.personSplit(k+1, e)
 				c := a.candidate(k+1, e)
 				if c.kind == kName && (l == "au" || l == "aux" || l == "avec" || l == "with" || a.outletLike(c.ns, c.ne)) {
 					a.addRelay(via, k+1, e)
@@ -93,6 +94,21 @@ func (a *analyzer) setting(j int, u unit, via *[]doc.Relay) int {
 		}
 	}
 	return k
+}
+
+// personSplit cuts the noun phrase [s, e) before a person's name that
+// follows a common noun ("du quotidien Bastien Berthier": the outlet is
+// "quotidien", the person the speaker), and returns its new end.
+func (a *analyzer) personSplit(s, e int) int {
+	for f := s + 1; f < e; f++ {
+		if !a.nameTok(f) || a.toks[f-1].is(fCap) || !a.toks[f-1].is(fWord) {
+			continue
+		}
+		if ei := a.entTok[f]; ei >= 0 && a.d.Entities[ei].Type == "PER" || a.c.firstName(a.d.Text[a.toks[f].sp.Start:a.toks[f].sp.End]) != 0 {
+			return f
+		}
+	}
+	return e
 }
 
 // outletAfter handles "sur France Inter", "on CNN": a preposition and a
