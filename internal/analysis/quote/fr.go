@@ -39,6 +39,7 @@ func frClosed() map[string]int {
 		"vers", "depuis", "pendant", "lors", "après", "avant", "selon", "malgré", "durant", "dès", "via", "parmi",
 		"auprès", "outre", "hors", "jusqu'", "jusqu'à", "concernant", "envers", "devant", "derrière", "face", "suite")
 	set(cOf, "de", "du", "des", "d'")
+	set(cArt, "du", "au", "aux")
 	set(cClause, "et", "ou", "mais", "car", "donc", "or", "ni", "que", "qu'", "qui", "quand", "lorsque", "lorsqu'",
 		"si", "comme", "puisque", "puisqu'", "parce", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
 		"tandis", "quoique", "afin", "alors", "cependant", "toutefois", "pourtant", "mais", "ainsi")

@@ -592,8 +592,8 @@ func (a *analyzer) emit() {
 		if q.titleCase && q.how != howTarget {
 			continue
 		}
-		if q.how != howTarget && a.midSentenceCap(q) && a.isClass(q.open-1, cDet) && !a.isClass(q.open-1, cPron) {
-			continue // a name after its determiner: le « Ségur de la santé »
+		if q.how != howTarget && a.midSentenceCap(q) && a.isClass(q.open-1, cDet|cArt) && !a.isClass(q.open-1, cPron) {
+			continue // a name after its determiner: le « Ségur de la santé », du « Ségur »
 		}
 		if q.how != howTarget && q.how != howContent {
 			if q.words < 3 && q.how != howUnit {

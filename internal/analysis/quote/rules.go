@@ -32,6 +32,7 @@ const (
 	cRelay               // preposition introducing a relay after a verb (auprès)
 	cNeut                // neuter pronoun (it): an organisation, never a person
 	cPoss                // possessive determiner (his, son): "his lawyer" is not him
+	cArt                 // preposition with an article in it (du, au, aux)
 )
 
 // cue describes a reporting verb form.
