@@ -69,8 +69,11 @@ func isInitial(w *word) bool {
 // sentence-initial common words, and types each segment.
 func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	// Leading words that are common words at the start of a sentence, or
-	// determiners, are not part of the name.
-	for i+1 < j && (ws[i].initial && ws[i].common || a.is(&ws[i], bDeterminer) && !ws[i].upper || a.is(&ws[i], bParticle) && !ws[i].upper) {
+	// determiners there, are not part of the name; a capitalised
+	// determiner inside a sentence is ("selon La Montagne", "à La Haye",
+	// "in The Guardian").
+	for i+1 < j && (ws[i].initial && ws[i].common || a.is(&ws[i], bDeterminer) && !ws[i].upper && ws[i].initial ||
+		a.is(&ws[i], bParticle) && !ws[i].upper && !a.is(&ws[i], bDeterminer)) {
 		if ws[i].initial && i+1 < j {
 			ws[i+1].initial = false
 		}
@@ -283,6 +286,11 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 		c.typ = kb.LOC
 	case afterRole || first.lx.known() || a.titleBefore(ws, s) != "":
 		c.typ = kb.PER
+	case !single && a.is(first, bDeterminer):
+		// "La Voix du Nord", "The Guardian": a name opening with its
+		// article is an organisation's or a work's, not a person's
+		c.typ = kb.ORG
+		c.guess = true
 	case !single && a.kbLocPrefix(ws, s, e):
 		c.typ = kb.ORG
 		c.guess = true
