@@ -132,6 +132,11 @@ func (r *resolver) add(e *ent, m *mention) {
 		w = 0
 	}
 	e.vote(m.typ, w+m.nwords-1)
+	if m.typ != kb.PER && m.entry == nil && m.words[m.i].cap && r.a.personRole(m) {
+		// "Barroso, le président de la Commission": a person, whatever
+		// the tagger or capitalisation guessed
+		e.vote(kb.PER, 5)
+	}
 	if m.entry != nil && e.entry == nil {
 		e.entry = m.entry
 		r.byEntry[e.entry.ID] = e

@@ -110,6 +110,23 @@ func TestMentions(t *testing.T) {
 	}
 }
 
+// TestPersonRole checks that a person's role noun before a name or in
+// apposition after it makes the name a person's, whatever the tagger
+// guessed, and that the role is recorded once.
+func TestPersonRole(t *testing.T) {
+	s := withTaggers(t)
+	for _, c := range []struct{ lang, text, name, role string }{
+		{"fr", "Barroso, le président de la Commission européenne, se dit rassuré après le vote.", "Barroso", "président de la Commission européenne"},
+		{"en", "The club said Arsenal manager Holloway would stay.", "Holloway", "Arsenal manager"},
+	} {
+		d := analyze(t, s, c.lang, c.text)
+		e := entityOf(d, c.name)
+		if e == nil || e.Type != "PER" || len(e.Roles) != 1 || e.Roles[0].Text != c.role {
+			t.Errorf("%s: want PER %s with the one role %q%s", c.lang, c.name, c.role, describe(d))
+		}
+	}
+}
+
 func TestCoref(t *testing.T) {
 	tests := []struct {
 		name, lang, text string

@@ -148,7 +148,7 @@ func newVocab(base *kb.KB) *vocab {
 	v.mark(bLocPrep, list("à", "en", "au", "aux", "dans", "vers", "depuis", "près"), fr, und)
 	v.mark(bModifier, list("ancien", "ancienne", "anciens", "nouveau", "nouvelle", "haut", "haute", "hauts", "premier", "première", "vice",
 		"sous", "futur", "future", "actuel", "actuelle", "ex", "principal", "principale", "seul", "seule", "jeune", "célèbre", "grand", "grande"), fr, und)
-	v.mark(bStop, list("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "a", "est", "était", "avait", "sera"), fr, und)
+	v.mark(bStop, list("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "a", "est", "était", "avait", "sera", "se", "s'", "ne", "n'"), fr, und)
 	v.mark(bCoord, list("et"), fr, und)
 	v.mark(bTitleM, list("M", "M.", "Monsieur", "MM"), fr, und)
 	v.mark(bTitleF, list("Mme", "Madame", "Mlle", "Mademoiselle"), fr, und)

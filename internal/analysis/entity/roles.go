@@ -86,7 +86,7 @@ func (a *analyser) roles(ents []*ent) {
 		if n == 1 {
 			dup := false
 			for _, r := range match.roles {
-				if r.Span == np.span {
+				if r.Span.Overlaps(np.span) {
 					dup = true
 				}
 			}
@@ -95,6 +95,15 @@ func (a *analyser) roles(ents []*ent) {
 			}
 		}
 	}
+}
+
+// personRole reports whether a role noun of a person stands right before
+// mention m or in apposition after it.
+func (a *analyser) personRole(m *mention) bool {
+	if _, ok := a.premodifier(m); ok {
+		return true
+	}
+	return len(a.appositions(m)) > 0
 }
 
 // fits reports whether a free role noun phrase can describe e: one of its
