@@ -8,11 +8,13 @@ import (
 	"html"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -269,12 +271,7 @@ func (t *tagTimes) add(lang string, d time.Duration, words []string) {
 func (t *tagTimes) print(w io.Writer) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	langs := make([]string, 0, len(t.per))
-	for l := range t.per {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	for _, l := range langs {
+	for _, l := range slices.Sorted(maps.Keys(t.per)) {
 		x := t.per[l]
 		if x.d <= 0 {
 			continue
