@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 )
@@ -210,14 +211,14 @@ func (d *Document) TokensIn(s Span) []Token {
 	lo, hi := 0, len(d.Tokens)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if d.Tokens[m].Span.Start < s.Start {
+		if int(d.Tokens[m].Start) < s.Start {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
 	i := lo
-	for i < len(d.Tokens) && d.Tokens[i].Span.End <= s.End {
+	for i < len(d.Tokens) && int(d.Tokens[i].End) <= s.End {
 		i++
 	}
 	return d.Tokens[lo:i]
@@ -276,11 +277,20 @@ func (k TokenKind) String() string {
 	return "word"
 }
 
-// Token is a word, number or punctuation mark.
+// Token is a word, number or punctuation mark over the bytes [Start, End)
+// of Text. The offsets are 32-bit, which halves the largest layer (and
+// the garbage collector's work): segmentation refuses a text longer than
+// MaxTokenOffset bytes (readers stop far below).
 type Token struct {
-	Span Span
-	Kind TokenKind
+	Start, End int32
+	Kind       TokenKind
 }
+
+// MaxTokenOffset is the largest offset a Token holds.
+const MaxTokenOffset = math.MaxInt32
+
+// Span returns the token's span.
+func (t Token) Span() Span { return Span{Start: int(t.Start), End: int(t.End)} }
 
 // Removed is a part of the text that is not the article (boilerplate, a
 // teaser headline of another story, a byline). Later stages skip it.

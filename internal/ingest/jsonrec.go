@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -236,29 +237,46 @@ func (p *jsonScanner) stringSpan() (start, end int, esc, ok bool) {
 }
 
 // validText reports whether b is valid UTF-8 without bytes below 0x20.
-// Unlike utf8.Valid, it goes back to reading eight ASCII bytes at a time
-// after each other rune, which suits accented Latin text.
+// Unlike utf8.Valid, it goes back to reading eight bytes at a time after
+// each other rune, which suits accented Latin text: eight bytes without a
+// control byte are skipped up to their first non-ASCII byte, if any, and
+// a two-byte rune there (é is C3 A9) is stepped over at once.
 func validText(b []byte) bool {
 	const highs = 0x8080808080808080
-	for len(b) > 0 {
-		if len(b) >= 8 {
-			if x := binary.LittleEndian.Uint64(b); x&highs == 0 && !hasLess(x, 0x20) {
-				b = b[8:]
+	for i := 0; i < len(b); {
+		for i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			if hasLess(x, 0x20) {
+				break
+			}
+			h := x & highs
+			if h == 0 {
+				i += 8
 				continue
 			}
+			i += bits.TrailingZeros64(h) >> 3
+			if c := b[i]; 0xC2 <= c && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+				i += 2 // a two-byte rune (é is C3 A9) inside the eight bytes
+				continue
+			}
+			break
 		}
-		c := b[0]
-		switch {
+		if i >= len(b) {
+			break
+		}
+		switch c := b[i]; {
 		case c < 0x20:
 			return false
 		case c < utf8.RuneSelf:
-			b = b[1:]
+			i++
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
+			i += 2 // a two-byte rune (é is C3 A9)
 		default:
-			r, n := utf8.DecodeRune(b)
+			r, n := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && n == 1 {
 				return false
 			}
-			b = b[n:]
+			i += n
 		}
 	}
 	return true

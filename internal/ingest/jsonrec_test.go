@@ -144,6 +144,7 @@ func FuzzValidText(f *testing.F) {
 	f.Add([]byte("Le président a dit « oui » à l’État.\ufffd"))
 	f.Add([]byte("abcdefgh\xc3\xa9abcdefg\x01h"))
 	f.Add([]byte("abcdefgh\xc3abcdefgh"))
+	f.Add([]byte("abcdefg\xc3")) // a lead byte ending the last eight
 	f.Fuzz(func(t *testing.T, b []byte) {
 		want := utf8.Valid(b)
 		for _, c := range b {

@@ -189,6 +189,9 @@ func quick(text string, limit int) (tag string, conf float64, ok bool) {
 					hits[quickLangLatin(text[i:j])]++
 				}
 				i = j
+				if i < len(text) && text[i] < utf8.RuneSelf {
+					i++ // the ASCII non-letter that ends the word
+				}
 				continue
 			}
 		} else if r, n := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) {

@@ -271,25 +271,33 @@ func features(text string, t *tables) para {
 	inWord := false
 	// Count words up to maxWords+1: every rule with a word limit stays
 	// under maxWords, so longer paragraphs need no exact count.
-	for _, r := range text {
-		if p.words > maxWords {
-			break
-		}
-		if r < utf8.RuneSelf { // ASCII fast path
-			switch {
-			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
-				if !inWord {
-					p.words++
-				}
-				inWord = true
-			case r == '"':
-				p.quoted = true
-				inWord = false
-			case r != '-' && r != '\'':
-				inWord = false
+	for i := 0; i < len(text) && p.words <= maxWords; {
+		switch asciiClass[text[i]] { // ASCII fast path
+		case asciiWord:
+			if !inWord {
+				p.words++
+			}
+			inWord = true
+			i++
+			for i < len(text) && asciiClass[text[i]] == asciiWord {
+				i++ // the rest of the word
 			}
 			continue
+		case asciiQuote:
+			p.quoted = true
+			inWord = false
+			i++
+			continue
+		case asciiOther:
+			inWord = false
+			i++
+			continue
+		case asciiJoiner:
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !inWord {
 				p.words++
@@ -333,6 +341,33 @@ func features(text string, t *tables) para {
 	}
 	return p
 }
+
+// Classes of bytes for the word count in features: ASCII letters and
+// digits, the double quote, the hyphen and the apostrophe that join words
+// (l'on, peut-être), other ASCII, and the bytes of other runes.
+const (
+	asciiOther = iota
+	asciiWord
+	asciiQuote
+	asciiJoiner
+	nonASCII
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range len(t) {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = asciiWord
+		case c == '"':
+			t[c] = asciiQuote
+		case c == '-' || c == '\'':
+			t[c] = asciiJoiner
+		}
+	}
+	return t
+}()
 
 func isWordEdgePunct(r rune) bool {
 	switch r {

@@ -278,7 +278,7 @@ func (a *analyser) sentence(sent doc.Sentence, tags []string) {
 	keys, ends := a.buf[:0], a.ends[:0]
 	for _, t := range toks {
 		if t.Kind == doc.Word {
-			keys = kb.AppendKeyBytes(keys, a.d.Slice(t.Span))
+			keys = kb.AppendKeyBytes(keys, a.d.Slice(t.Span()))
 		}
 		ends = append(ends, len(keys))
 	}
@@ -289,9 +289,9 @@ func (a *analyser) sentence(sent doc.Sentence, tags []string) {
 	initial := true
 	start := 0
 	for i, t := range toks {
-		text := a.d.Slice(t.Span)
+		text := a.d.Slice(t.Span())
 		w := &ws[i]
-		*w = word{text: text, span: t.Span, kind: t.Kind, lx: none}
+		*w = word{text: text, span: t.Span(), kind: t.Kind, lx: none}
 		if t.Kind == doc.Word {
 			w.key = all[start:ends[i]]
 			w.lx = a.s.voc.at(w.key)

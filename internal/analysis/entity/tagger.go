@@ -85,7 +85,7 @@ func (a *analyser) tagDocument(sents []doc.Sentence) [][]string {
 	for i, sent := range sents {
 		start := len(texts)
 		for _, t := range a.d.TokensIn(sent.Span) {
-			texts = append(texts, a.d.Slice(t.Span))
+			texts = append(texts, a.d.Slice(t.Span()))
 		}
 		words[i] = texts[start:len(texts):len(texts)]
 	}

@@ -125,12 +125,12 @@ func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 		toks := d.TokensIn(sent.Span)
 		seen := map[string]bool{}
 		for ti, tok := range toks {
-			w := strings.ToLower(d.Slice(tok.Span))
+			w := strings.ToLower(d.Slice(tok.Span()))
 			tr := t.match(w, toks, ti, d)
 			if tr == nil || seen[tr.typ] {
 				continue
 			}
-			ev := s.build(d, t, tr, tok.Span, scope(d, sent.Span, tok.Span), toks, ms)
+			ev := s.build(d, t, tr, tok.Span(), scope(d, sent.Span, tok.Span()), toks, ms)
 			if len(ev.Participants) == 0 {
 				continue // a trigger word used without anyone doing it
 			}
@@ -180,7 +180,7 @@ func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trig
 				continue
 			}
 			if !nextDone {
-				next, nextDone = strings.ToLower(d.Slice(toks[i+1].Span)), true
+				next, nextDone = strings.ToLower(d.Slice(toks[i+1].Span())), true
 			}
 			if next == tr.second {
 				return tr
@@ -188,7 +188,7 @@ func (t *tables) match(w string, toks []doc.Token, i int, d *doc.Document) *trig
 			continue
 		}
 		if w == tr.form || (tr.prefix && strings.HasPrefix(w, tr.form)) {
-			if tr.verb && i > 0 && t.dets[strings.ToLower(d.Slice(toks[i-1].Span))] {
+			if tr.verb && i > 0 && t.dets[strings.ToLower(d.Slice(toks[i-1].Span()))] {
 				return nil // "l'arrêté préfectoral", "les élus", "the left"
 			}
 			return tr
@@ -201,8 +201,8 @@ func (s *Stage) build(d *doc.Document, t *tables, tr *trigger, trig, sent doc.Sp
 	ev := doc.Event{Span: trig, Type: tr.typ, Stage: Name}
 	prevWord := func(at int) string {
 		for i := len(toks) - 1; i >= 0; i-- {
-			if toks[i].Span.End <= at {
-				return strings.ToLower(d.Slice(toks[i].Span))
+			if toks[i].Span().End <= at {
+				return strings.ToLower(d.Slice(toks[i].Span()))
 			}
 		}
 		return ""

@@ -163,20 +163,20 @@ func (sc *scanner) load(s doc.Sentence, times []doc.Timex) {
 	sc.ls = sc.ls[:0]
 	prevEnd := -1
 	for _, t := range sc.d.TokensIn(s.Span) {
-		w := sc.d.Text[t.Span.Start:t.Span.End]
+		w := sc.d.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		tk := tok{s: w, l: fold(w), sp: t.Span, kind: t.Kind, glued: t.Span.Start == prevEnd, upper: unicode.IsUpper(r)}
+		tk := tok{s: w, l: fold(w), sp: t.Span(), kind: t.Kind, glued: t.Span().Start == prevEnd, upper: unicode.IsUpper(r)}
 		if tk.kind != doc.Number {
 			tk.cand = sc.w.cand[tk.l] || (tk.kind == doc.Word && strings.IndexByte(tk.l, '-') > 0 && numeral.IsWord(tk.l, sc.lang))
 		}
 		for _, tm := range times {
-			if tm.Span.Overlaps(t.Span) {
+			if tm.Span.Overlaps(t.Span()) {
 				tk.time = true
 			}
 		}
 		sc.toks = append(sc.toks, tk)
 		sc.ls = append(sc.ls, tk.l)
-		prevEnd = t.Span.End
+		prevEnd = t.Span().End
 	}
 }
 

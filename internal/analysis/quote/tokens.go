@@ -48,8 +48,8 @@ func prepTokens(d *doc.Document, r *rules) []tok {
 	out := make([]tok, len(d.Tokens))
 	si := 0
 	for i, t := range d.Tokens {
-		s := d.Text[t.Span.Start:t.Span.End]
-		x := tok{sp: t.Span, low: s, q: -1, tq: -1, para: -1}
+		s := d.Text[t.Start:t.End]
+		x := tok{sp: t.Span(), low: s, q: -1, tq: -1, para: -1}
 		if t.Kind == doc.Word {
 			x.low = fold(s)
 			if e, ok := r.lex[x.low]; ok {
@@ -71,10 +71,10 @@ func prepTokens(d *doc.Document, r *rules) []tok {
 				}
 			}
 		}
-		for si < len(d.Sentences) && d.Sentences[si].Span.End <= t.Span.Start {
+		for si < len(d.Sentences) && d.Sentences[si].Span.End <= t.Span().Start {
 			si++
 		}
-		if si < len(d.Sentences) && d.Sentences[si].Span.Start == t.Span.Start {
+		if si < len(d.Sentences) && d.Sentences[si].Span.Start == t.Span().Start {
 			x.flags |= fSentStart
 		}
 		out[i] = x

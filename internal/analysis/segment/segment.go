@@ -6,6 +6,7 @@ package segment
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -39,6 +40,9 @@ func (*Stage) Spec() analysis.Spec {
 // Analyze implements analysis.Stage: it fills Paragraphs, Sentences and
 // Tokens, replacing any earlier segmentation.
 func (*Stage) Analyze(_ context.Context, d *doc.Document) error {
+	if len(d.Text) > doc.MaxTokenOffset {
+		return fmt.Errorf("segment: a text of %d bytes is longer than tokens can address", len(d.Text))
+	}
 	rules := rulesFor(d.Lang)
 	d.Paragraphs = Paragraphs(d.Text, d.Body)
 	// Segment into reused scratch layers, then copy them out at their
@@ -251,8 +255,16 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if generalPunct(r) {
+		return false // ’ “ ” – — …: no need to search the Unicode tables
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
+
+// generalPunct reports the General Punctuation block (U+2000–U+206F):
+// spaces, dashes, quotes, the ellipsis and format characters, with no
+// letter, mark or digit.
+func generalPunct(r rune) bool { return 0x2000 <= r && r <= 0x206F }
 
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
@@ -15,7 +16,7 @@ import (
 func tokens(lang, s string) []string {
 	var out []string
 	for _, t := range Tokenize(s, doc.Span{Start: 0, End: len(s)}, RulesFor(lang), nil) {
-		out = append(out, s[t.Span.Start:t.Span.End])
+		out = append(out, s[t.Start:t.End])
 	}
 	return out
 }
@@ -69,6 +70,17 @@ func TestTokenize(t *testing.T) {
 				t.Errorf("Tokenize(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestIsWordRune: isWordRune, with its shortcuts (ASCII, the General
+// Punctuation block), agrees with package unicode on the first planes.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		want := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+		if got := isWordRune(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v", r, got)
+		}
 	}
 }
 
@@ -160,8 +172,8 @@ func TestAnalyze(t *testing.T) {
 		t.Errorf("sentences %+v", d.Sentences)
 	}
 	for i, tk := range d.Tokens {
-		if tk.Span.Start < d.Body.Start || (i > 0 && tk.Span.Start < d.Tokens[i-1].Span.End) {
-			t.Fatalf("token %d %v out of order or outside the body", i, tk.Span)
+		if tk.Span().Start < d.Body.Start || (i > 0 && tk.Span().Start < d.Tokens[i-1].Span().End) {
+			t.Fatalf("token %d %v out of order or outside the body", i, tk.Span())
 		}
 	}
 	// Running again replaces the layers.
@@ -176,13 +188,13 @@ func checkSpans(t *testing.T, s string, toks []doc.Token, sents []doc.Span) {
 	t.Helper()
 	prev := 0
 	for _, tk := range toks {
-		if tk.Span.Start < prev || tk.Span.End <= tk.Span.Start || tk.Span.End > len(s) {
-			t.Fatalf("bad token %v after %d in %q", tk.Span, prev, s)
+		if tk.Span().Start < prev || tk.Span().End <= tk.Span().Start || tk.Span().End > len(s) {
+			t.Fatalf("bad token %v after %d in %q", tk.Span(), prev, s)
 		}
-		if !utf8.ValidString(s[tk.Span.Start:tk.Span.End]) && utf8.ValidString(s) {
-			t.Fatalf("token %v splits a rune in %q", tk.Span, s)
+		if !utf8.ValidString(s[tk.Start:tk.End]) && utf8.ValidString(s) {
+			t.Fatalf("token %v splits a rune in %q", tk.Span(), s)
 		}
-		prev = tk.Span.End
+		prev = tk.Span().End
 	}
 	if len(toks) == 0 {
 		if len(sents) != 0 {
@@ -190,7 +202,7 @@ func checkSpans(t *testing.T, s string, toks []doc.Token, sents []doc.Span) {
 		}
 		return
 	}
-	if sents[0].Start != toks[0].Span.Start || sents[len(sents)-1].End != toks[len(toks)-1].Span.End {
+	if sents[0].Start != toks[0].Span().Start || sents[len(sents)-1].End != toks[len(toks)-1].Span().End {
 		t.Fatalf("sentences %v do not cover the tokens", sents)
 	}
 	for i := 1; i < len(sents); i++ {

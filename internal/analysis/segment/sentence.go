@@ -49,6 +49,24 @@ func startsSentence(s string) bool {
 	return false
 }
 
+// mayEnd reports the last bytes of the tokens that may end a sentence: a
+// terminator (. ! ? … ...; … is E2 80 A6) or a word ending in a period
+// (an initialism or an abbreviation). Other tokens ending in these bytes
+// (æ is C3 A6) are told apart by appendSentences.
+var mayEnd = [256]bool{'.': true, '!': true, '?': true, 0xA6: true}
+
+// nextMayEnd returns the index of the first token from i on whose last
+// byte may end a sentence (see mayEnd), or len(toks): a cheap filter on
+// the last byte, in a loop of its own.
+func nextMayEnd(text string, toks []doc.Token, i int) int {
+	for ; i < len(toks); i++ {
+		if mayEnd[text[toks[i].End-1]] {
+			break
+		}
+	}
+	return i
+}
+
 // Sentences groups a paragraph's tokens into sentence spans. A sentence ends
 // at . ! ? … (with any closing quote or bracket after it) when the next
 // token can start a sentence. The period of a title (M., Dr.) or of an
@@ -70,17 +88,12 @@ func appendSentences(out []doc.Sentence, para int, text string, toks []doc.Token
 	if len(toks) == 0 {
 		return out
 	}
-	tok := func(i int) string { return text[toks[i].Span.Start:toks[i].Span.End] }
+	tok := func(i int) string { return text[toks[i].Start:toks[i].End] }
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		// Cheap filter on the first and last bytes: most tokens are words
-		// that cannot end a sentence.
-		if tk := &toks[i]; tk.Kind == doc.Word {
-			if text[tk.Span.End-1] != '.' {
-				continue
-			}
-		} else if c := text[tk.Span.Start]; c != '.' && c != '!' && c != '?' && c != 0xE2 { // … is E2 80 A6
-			continue
+		// Most tokens are words that cannot end a sentence.
+		if i = nextMayEnd(text, toks, i); i == len(toks) {
+			break
 		}
 		t := tok(i)
 		weak := false // a period that may belong to an abbreviation
@@ -106,7 +119,7 @@ func appendSentences(out []doc.Sentence, para int, text string, toks []doc.Token
 		j := i + 1
 		for j < len(toks) {
 			s := tok(j)
-			if isTerminator(s) || (isCloser(s) && !(ambiguousQuote(s) && toks[j].Span.Start != toks[j-1].Span.End)) {
+			if isTerminator(s) || (isCloser(s) && !(ambiguousQuote(s) && toks[j].Start != toks[j-1].End)) {
 				j++
 				continue
 			}
@@ -122,14 +135,14 @@ func appendSentences(out []doc.Sentence, para int, text string, toks []doc.Token
 		if weak && !(rules != nil && isCapitalised(next) && isStarter(rules, next)) {
 			continue
 		}
-		if toks[j].Span.Start == toks[j-1].Span.End && !gluedBreak(text, toks, i, j) {
+		if toks[j].Start == toks[j-1].End && !gluedBreak(text, toks, i, j) {
 			continue
 		}
-		out = append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span.Start, End: toks[j-1].Span.End}, Paragraph: para})
+		out = append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span().Start, End: toks[j-1].Span().End}, Paragraph: para})
 		start = j
 		i = j - 1
 	}
-	return append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span.Start, End: toks[len(toks)-1].Span.End}, Paragraph: para})
+	return append(out, doc.Sentence{Span: doc.Span{Start: toks[start].Span().Start, End: toks[len(toks)-1].Span().End}, Paragraph: para})
 }
 
 // isStarter reports whether a word, lowercased and without an elision
@@ -159,10 +172,10 @@ const (
 // a one-letter initial written right before it, of another abbreviation,
 // or none.
 func abbrevKind(text string, prev, tok doc.Token, rules *Rules) abbrev {
-	if prev.Span.End != tok.Span.Start || prev.Kind != doc.Word {
+	if prev.End != tok.Start || prev.Kind != doc.Word {
 		return abbrevNone
 	}
-	w := text[prev.Span.Start:prev.Span.End]
+	w := text[prev.Start:prev.End]
 	r, n := utf8.DecodeRuneInString(w)
 	if n == len(w) && unicode.IsUpper(r) {
 		return abbrevTitle // an initial
@@ -189,7 +202,7 @@ func gluedBreak(text string, toks []doc.Token, term, next int) bool {
 	if term == 0 || toks[next].Kind != doc.Word {
 		return false
 	}
-	w := text[toks[term-1].Span.Start:toks[term-1].Span.End]
+	w := text[toks[term-1].Start:toks[term-1].End]
 	if toks[term-1].Kind != doc.Word || utf8.RuneCountInString(w) < 3 {
 		return false
 	}

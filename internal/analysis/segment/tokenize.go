@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,71 +18,23 @@ import (
 // (a-t-il → a, -t-il); numbers keep thousands separators made of spaces
 // when followed by exactly three digits (3 500) and decimal commas or
 // points (1,5). Every other non-space rune is a punctuation or symbol
-// token; "..." is one token.
+// token; "..." is one token. A span ending past doc.MaxTokenOffset gives
+// no tokens.
 func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.Token {
 	i := span.Start
 	end := span.End
+	if end > doc.MaxTokenOffset {
+		return out
+	}
 	text = text[:end] // no token goes past the span (and fewer bounds checks)
 	for i < len(text) {
-		c := text[i]
-		first := 0 // the length of a first letter for the word fast path
-		if c < utf8.RuneSelf {
-			switch k := asciiKind[c]; k {
-			case asciiSpace:
-				i++
-				continue
-			case asciiLetter:
-				first = 1
-			case asciiDigit:
-				j := scanNumber(text, i, end)
-				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number})
-				i = j
-				continue
-			case asciiPunct, asciiSymbol:
-				if c == '.' && strings.HasPrefix(text[i:end], "...") {
-					break // an ellipsis, below
-				}
-				kind := doc.Punct
-				if k == asciiSymbol {
-					kind = doc.Symbol
-				}
-				out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + 1}, Kind: kind})
-				i++
-				continue
-			}
-		} else if c == 0xC3 && i+1 < len(text) && latinLetter(text[i+1]) {
-			first = 2
+		var from int
+		if i, from, out = fastTokens(text, i, out); i >= len(text) {
+			break
 		}
-		if first > 0 {
-			// Most words are ASCII or Latin-1 letters and digits ending at
-			// white space or punctuation other than a hyphen, an
-			// apostrophe or the period of an initialism; scanWord does the
-			// rest.
-			j := i + first
-			for j < len(text) {
-				if wordByte[text[j]] {
-					j++
-				} else if text[j] == 0xC3 && j+1 < len(text) && latinLetter(text[j+1]) {
-					j += 2
-				} else {
-					break
-				}
-			}
-			initial := j == i+first && j < len(text) && text[j] == '.'
-			if j == len(text) || plainWordEnd[text[j]] && !initial {
-				out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
-				i = j
-				if i < len(text) && text[i] == ' ' {
-					i++ // the usual space after a word
-				}
-				continue
-			}
-			from := j // scanWord goes on where this loop stopped
-			if initial {
-				from = i // an initialism, maybe
-			}
+		if from >= 0 {
 			out = scanWord(text, i, from, end, rules, out)
-			i = out[len(out)-1].Span.End
+			i = int(out[len(out)-1].End)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -90,25 +43,131 @@ func Tokenize(text string, span doc.Span, rules *Rules, out []doc.Token) []doc.T
 			i += n
 		case unicode.IsDigit(r):
 			j := scanNumber(text, i, end)
-			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Number})
+			out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Number})
 			i = j
 		case unicode.IsLetter(r):
 			out = scanWord(text, i, i, end, rules, out)
-			i = out[len(out)-1].Span.End
+			i = int(out[len(out)-1].End)
 		case r == '.' && strings.HasPrefix(text[i:end], "..."):
 			j := i + 3
 			for j < end && text[j] == '.' {
 				j++
 			}
-			out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Punct})
+			out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Punct})
 			i = j
 		default:
-			out = append(out, doc.Token{Span: doc.Span{Start: i, End: i + n}, Kind: runeKind(r)})
+			out = append(out, doc.Token{Start: int32(i), End: int32(i + n), Kind: runeKind(r)})
 			i += n
 		}
 	}
 	return out
 }
+
+// fastTokens appends the tokens of text from i that make most of news
+// text: ASCII white space, punctuation and numbers, and words of ASCII and
+// Latin-1 letters and digits ending at white space or punctuation other
+// than a hyphen, an apostrophe or the period of an initialism. It stops at
+// anything else (or at the end of text) and returns where; when that is a
+// word scanWord must finish, from is where scanWord goes on (the start of
+// a possible initialism, or where this scan stopped), and otherwise -1.
+// It is a function of its own so that its loop keeps its few variables in
+// registers.
+func fastTokens(text string, i int, out []doc.Token) (next, from int, _ []doc.Token) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i < len(text) {
+		c := text[i]
+		j := i + 1
+		switch k := byteKind[c]; {
+		case k == asciiLetter: // a word, below (the commonest case first)
+		case k == asciiSpace:
+			i = j
+			continue
+		case k == asciiPunct || k == asciiSymbol:
+			if c == '.' && strings.HasPrefix(text[i:], "...") {
+				return i, -1, out // an ellipsis
+			}
+			out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: punctKind[c]})
+			i = j
+			continue
+		case k == asciiDigit:
+			j = scanNumber(text, i, len(text))
+			out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Number})
+			i = j
+			continue
+		case k == latinLead:
+			if j >= len(text) || !latinLetter(text[j]) {
+				return i, -1, out
+			}
+			j++
+		default:
+			return i, -1, out
+		}
+		first := j // after the first letter
+		// Eight bytes at a time while they are lowercase ASCII letters
+		// (most of a word): the sums set a byte's high bit when it is at
+		// least a, or at least {, with no carry as the bytes are masked
+		// under 0x80.
+		for j+8 <= len(text) {
+			b := text[j : j+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			y := x &^ highs
+			if m := (^(y + (0x80-'a')*ones) | (y + (0x80-'z'-1)*ones) | x) & highs; m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			j += 8
+		}
+		for j < len(text) {
+			if wordByte[text[j]] {
+				j++
+			} else if text[j] == 0xC3 && j+1 < len(text) && latinLetter(text[j+1]) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		next := j
+		if j < len(text) {
+			switch wordEnd[text[j]] {
+			case endSpace:
+				next++ // the usual space after a word
+			case endPeriod:
+				if j == first {
+					return i, i, out // an initialism, maybe
+				}
+			case endOther:
+				return i, j, out
+			}
+		}
+		out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Word})
+		i = next
+	}
+	return i, -1, out
+}
+
+// What the byte after a word of fastTokens makes of it.
+const (
+	endPlain  = iota // white space or punctuation: the word ends
+	endSpace         // a space, skipped with the word
+	endPeriod        // a period: the word ends unless it is a single letter
+	endOther         // a hyphen, an apostrophe, another rune: see scanWord
+)
+
+// wordEnd classifies the bytes that stop fastTokens' word scan.
+var wordEnd = func() (t [256]uint8) {
+	for c := range len(t) {
+		switch {
+		case c == ' ':
+			t[c] = endSpace
+		case c == '.':
+			t[c] = endPeriod
+		case !plainWordEnd[c]:
+			t[c] = endOther
+		}
+	}
+	return t
+}()
 
 // runeKind is the kind of a token of one rune that is not a word, a
 // number or white space.
@@ -119,19 +178,24 @@ func runeKind(r rune) doc.TokenKind {
 	return doc.Punct
 }
 
-// Classes of ASCII bytes for Tokenize's fast path.
+// Classes of bytes for Tokenize's fast path.
 const (
 	asciiPunct = iota
 	asciiSpace
 	asciiLetter
 	asciiDigit
 	asciiSymbol
+	latinLead // 0xC3, which starts the Latin-1 letters
+	otherByte // any other byte of a multi-byte rune
 )
 
-// asciiKind classifies ASCII bytes as Tokenize's rune path would.
-var asciiKind = func() (t [utf8.RuneSelf]uint8) {
-	for c := range rune(utf8.RuneSelf) {
+// byteKind classifies ASCII bytes as Tokenize's rune path would, and the
+// first bytes of other runes.
+var byteKind = func() (t [256]uint8) {
+	for c := range rune(len(t)) {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = otherByte
 		case IsSpace(c):
 			t[c] = asciiSpace
 		case unicode.IsDigit(c):
@@ -141,6 +205,15 @@ var asciiKind = func() (t [utf8.RuneSelf]uint8) {
 		case runeKind(c) == doc.Symbol:
 			t[c] = asciiSymbol
 		}
+	}
+	t[0xC3] = latinLead
+	return t
+}()
+
+// punctKind is the token kind of ASCII punctuation and symbols.
+var punctKind = func() (t [utf8.RuneSelf]doc.TokenKind) {
+	for c := range rune(len(t)) {
+		t[c] = runeKind(c)
 	}
 	return t
 }()
@@ -234,7 +307,7 @@ func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []do
 	// test: a period right after an ASCII first letter).
 	if from == i && (text[i] >= utf8.RuneSelf || i+1 < end && text[i+1] == '.') {
 		if j := scanInitialism(text, i, end); j > i {
-			return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+			return append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Word})
 		}
 	}
 	j := from
@@ -258,8 +331,8 @@ func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []do
 				// Inverted clitic: dit-il, a-t-il, précise-t-elle.
 				if rules != nil && len(rules.Clitics) > 0 {
 					if c := cliticEnd(text, j, end, rules); c > 0 {
-						out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
-						return append(out, doc.Token{Span: doc.Span{Start: j, End: c}, Kind: doc.Word})
+						out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Word})
+						return append(out, doc.Token{Start: int32(j), End: int32(c), Kind: doc.Word})
 					}
 				}
 				j += n
@@ -271,7 +344,7 @@ func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []do
 			if unicode.IsLetter(r2) {
 				var buf [24]byte
 				if rules != nil && rules.Elided[string(lowerKey(buf[:0], text[i:j]))] {
-					return append(out, doc.Token{Span: doc.Span{Start: i, End: j + n}, Kind: doc.Word})
+					return append(out, doc.Token{Start: int32(i), End: int32(j + n), Kind: doc.Word})
 				}
 				if rules != nil && len(rules.Suffixes) > 0 {
 					k := j + n
@@ -283,8 +356,8 @@ func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []do
 						k += n3
 					}
 					if rules.Suffixes[string(lowerKey(buf[:0], text[j+n:k]))] {
-						out = append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
-						return append(out, doc.Token{Span: doc.Span{Start: j, End: k}, Kind: doc.Word})
+						out = append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Word})
+						return append(out, doc.Token{Start: int32(j), End: int32(k), Kind: doc.Word})
 					}
 				}
 				j += n
@@ -293,7 +366,7 @@ func scanWord(text string, i, from, end int, rules *Rules, out []doc.Token) []do
 		}
 		break
 	}
-	return append(out, doc.Token{Span: doc.Span{Start: i, End: j}, Kind: doc.Word})
+	return append(out, doc.Token{Start: int32(i), End: int32(j), Kind: doc.Word})
 }
 
 // lowerKey appends the lowercase of s to buf, as strings.ToLower would

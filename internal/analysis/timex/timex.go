@@ -203,9 +203,9 @@ func (sc *scanner) load(s doc.Sentence) {
 	sc.ls = sc.ls[:0]
 	prevEnd := -1
 	for _, t := range toks {
-		w := sc.d.Text[t.Span.Start:t.Span.End]
+		w := sc.d.Text[t.Start:t.End]
 		r, _ := utf8.DecodeRuneInString(w)
-		tk := tok{s: w, l: w, sp: t.Span, kind: t.Kind, glued: t.Span.Start == prevEnd}
+		tk := tok{s: w, l: w, sp: t.Span(), kind: t.Kind, glued: t.Span().Start == prevEnd}
 		if r >= 0x80 {
 			tk.upper = unicode.IsUpper(r)
 		} else {
@@ -222,7 +222,7 @@ func (sc *scanner) load(s doc.Sentence) {
 		}
 		sc.toks = append(sc.toks, tk)
 		sc.ls = append(sc.ls, tk.l)
-		prevEnd = t.Span.End
+		prevEnd = t.Span().End
 	}
 	sc.cuesDone = false
 	sc.shout = shouting(sc.toks)
