@@ -82,7 +82,13 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	segStart := i
 	rolePrefix := false
 	emit := func(s, e int) {
+		// "Chief Executive Officer of General Motors": what follows a role
+		// noun and a particle is the role's organisation, not the person.
+		afterRole := rolePrefix
 		for s < e && (!ws[s].isWord() || a.is(&ws[s], bParticle) && !ws[s].cap) {
+			if ws[s].isWord() {
+				afterRole = false
+			}
 			s++
 		}
 		// Trim particles and periods at the end (keep the period of
@@ -101,7 +107,7 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 		}
 		// "(ministre de l')Intérieur Christophe Castaner": a capitalised
 		// word glued before a first name is not part of the name.
-		if !rolePrefix {
+		if !afterRole {
 			for k := s + 1; k < e-1; k++ {
 				if ws[k].isWord() && ws[k].lx.known() && ws[k-1].isWord() && !ws[k-1].lx.known() &&
 					!a.is(&ws[k-1], bParticle) && ws[k-1].lx.flags&fPlacePrefix == 0 && k == s+1 {
@@ -110,14 +116,14 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 				}
 			}
 		}
-		c := a.typeRun(ws, s, e, rolePrefix)
+		c := a.typeRun(ws, s, e, afterRole)
 		if c.typ == kb.PER {
 			// "Joseph Young of Baltimore", "David Gilmour de Pink Floyd": a
 			// full name, then a place or group. ("Charles de Gaulle" has
 			// one word before its particle.)
 			for k := s + 1; k+1 < e; k++ {
 				if ws[k].isWord() && a.is(&ws[k], bParticle) && !ws[k].cap && (ws[k].key == "of" || a.knownPlace(ws, k+1, e) || words(ws, s, k) >= 2) {
-					out = append(out, a.typeRun(ws, s, k, rolePrefix), a.typeRun(ws, k+1, e, false))
+					out = append(out, a.typeRun(ws, s, k, afterRole), a.typeRun(ws, k+1, e, false))
 					return
 				}
 			}
@@ -128,7 +134,7 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 		if !ws[k].isWord() {
 			continue
 		}
-		if n := a.roleAt(ws, k, len(ws)); n > 0 && !a.headAfter(ws, k+n, j) {
+		if n := a.roleAt(ws, k, len(ws)); n > 0 && !a.headAfter(ws, k+n, j) && !a.nameAcross(k, n) {
 			// What precedes a role noun qualifies it ("U.S. District
 			// Judge"): it is not a name of its own.
 			out = append(out, cand{i: segStart, j: min(k+n, j), src: srcCaps, role: true})
@@ -163,10 +169,30 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	return out
 }
 
+// nameAcross reports whether the tagger reads the n words of a role noun at
+// word k as part of a name that is not a person's and goes on after them
+// ("General Motors", "Major League Baseball").
+func (a *analyser) nameAcross(k, n int) bool {
+	if k+n >= len(a.labels) {
+		return false
+	}
+	p, t, ok := strings.Cut(a.labels[k], "-")
+	if !ok || t == kb.PER || p != "B" && p != "I" {
+		return false
+	}
+	next := a.labels[k+n]
+	return next == "I-"+t
+}
+
 // headAfter reports whether the words [k, j) after a role noun end in an
 // organisation, place or event head ("U.S. Justice Department"): the
 // role noun is then part of that name.
 func (a *analyser) headAfter(ws []word, k, j int) bool {
+	for e := k; e < j; e++ {
+		if ws[e].isWord() && !ws[e].cap && a.is(&ws[e], bParticle) {
+			return false // "Chief Executive Officer of General Motors": the role's organisation
+		}
+	}
 	for e := j - 1; e >= k; e-- {
 		if ws[e].isWord() {
 			return a.is(&ws[e], bOrgHead|bLocHead|bMiscHead)

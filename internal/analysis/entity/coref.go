@@ -137,7 +137,9 @@ func (r *resolver) add(e *ent, m *mention) {
 		// the tagger or capitalisation guessed
 		e.vote(kb.PER, 5)
 	}
-	if m.entry != nil && e.entry == nil {
+	if m.entry != nil && e.entry == nil && !(m.adopt && m.entry.Type != e.typ()) {
+		// (a surname that is also a town's name, "Henderson" after "Fritz
+		// Henderson", joins the person without making it the town)
 		e.entry = m.entry
 		r.byEntry[e.entry.ID] = e
 		for _, n := range e.entry.AllNames() {

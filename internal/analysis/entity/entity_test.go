@@ -41,6 +41,9 @@ func TestMentions(t *testing.T) {
 		{"en a capitalised article inside a sentence is part of the name", "en",
 			"The mayor told The Daily Gazette on Monday that the budget had passed.",
 			[]m{{"The Daily Gazette", "ORG"}}, []string{"Daily Gazette", "The mayor"}},
+		{"en a role's organisation after of; a surname that is also a town", "en",
+			"Fritz Henderson, the Chief Executive Officer of General Motors, outlined the plan. Henderson said General Motors would survive.",
+			[]m{{"Fritz Henderson", "PER"}, {"Henderson", "PER"}, {"General Motors", "ORG"}}, []string{"Motors", "Chief Executive Officer of General Motors"}},
 		{"fr places after prepositions", "fr",
 			"Deux feux se sont déclarés samedi en Ardèche et dans le Gard, après celui d'Anglet.",
 			[]m{{"Ardèche", "LOC"}, {"Gard", "LOC"}}, []string{"Deux", "samedi"}},
@@ -521,5 +524,14 @@ func TestNamesOneLine(t *testing.T) {
 	}
 	if e.Name != "Ministry of International Trade" || slices.ContainsFunc(e.Names, func(n string) bool { return strings.ContainsRune(n, '\n') }) {
 		t.Errorf("name %q, names %q: want one line", e.Name, e.Names)
+	}
+}
+
+// TestRoleNounInsideName checks that a role noun the tagger reads inside
+// an organisation's name does not split it ("General Mills").
+func TestRoleNounInsideName(t *testing.T) {
+	d := analyze(t, withTaggers(t), "en", "Shares of General Mills rose on Tuesday after the earnings report.")
+	if e := entityOf(d, "General Mills"); e == nil || e.Type != "ORG" {
+		t.Errorf("want ORG General Mills%s", describe(d))
 	}
 }

@@ -119,6 +119,7 @@ func (a *analyser) tagged(ws []word, pre []string) ([]string, []cand) {
 			labels = append(labels, l...)
 		}
 	}
+	a.labels = labels
 	var out []cand
 	start, typ := -1, ""
 	flush := func(end int) {
@@ -173,7 +174,7 @@ func (a *analyser) cutTagged(ws []word, i, j int, typ string, out []cand) []cand
 			cut = true
 			emit(k)
 			s = k + 1
-		case w.isWord() && a.roleAt(ws, k, j) > 0:
+		case w.isWord() && a.roleAt(ws, k, j) > 0 && !a.nameAcross(k, a.roleAt(ws, k, j)):
 			n := a.roleAt(ws, k, j)
 			cut = true
 			s = k + n
