@@ -1,11 +1,13 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
 	"github.com/newsgraph/newsgraph/internal/kb"
+	"github.com/newsgraph/newsgraph/internal/lang"
 )
 
 // kbMatches adds the longest knowledge-base alias match at each word. It
@@ -121,11 +123,33 @@ func (a *analyser) aliasFits(ws []word, i, j int, al kb.Alias, shout bool) bool 
 	if single && first.initial && first.common {
 		return false
 	}
+	if single && al.Entry.Type == kb.LOC {
+		// "the German government", "Argentine officials": a demonym, not
+		// a town called German nor the French name of Argentina (but
+		// French "Suisse", "Argentine" are the countries themselves)
+		if dems := a.s.voc.demonyms(first.lx); len(dems) > 0 && !(slices.Contains(dems, al.Entry) && a.nameIn(first.key, al.Entry)) {
+			return false
+		}
+	}
 	if single && first.upper && !shout && len(first.text) <= 4 {
 		// NICE or US written as an acronym is not the capitalised name.
 		return false
 	}
 	return true
+}
+
+// nameIn reports whether key is a name of entry in the document's
+// language, or its canonical name.
+func (a *analyser) nameIn(key string, entry *kb.Entry) bool {
+	if kb.Key(entry.Name) == key {
+		return true
+	}
+	for _, n := range entry.Aliases[lang.Base(a.d.Lang)] {
+		if kb.Key(n) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // letters returns the letters and digits of s.
