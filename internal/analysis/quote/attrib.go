@@ -109,6 +109,14 @@ func (a *analyzer) verbCue(i int, u unit) (cue, bool) {
 				return c, false
 			}
 		}
+		// after a modal, a bare object is an action's, not reported
+		// content: "can add applications", "will add 500 jobs" (but "will
+		// add that ...")
+		if a.r.lang == "en" && a.afterModal(i) && i+1 < u.b {
+			if n := &a.toks[i+1]; n.low != "that" && n.low != ":" && n.low != "," && !n.is(fOpen) {
+				return c, false
+			}
+		}
 		// passive voice: a été annoncé, was told
 		for k := i - 1; k >= u.a && k >= i-3; k-- {
 			if a.isClass(k, cPassive) {

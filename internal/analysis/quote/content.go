@@ -240,6 +240,24 @@ func (a *analyzer) zeroThat(cueAt, j int, u unit, inverted bool) bool {
 	return a.countWords(j, u.b) >= 3
 }
 
+// afterModal reports a cue verb after a modal or "to" ("can add
+// applications to the store", "will add 500 jobs", "to tell them"): an
+// action, whose bare object is no reported content.
+func (a *analyzer) afterModal(cueAt int) bool {
+	k := cueAt - 1
+	for k >= 0 && a.isAdverb(k) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch a.toks[k].low {
+	case "can", "could", "will", "would", "may", "might", "must", "should", "shall", "to", "cannot", "won't", "can't":
+		return true
+	}
+	return false
+}
+
 func (a *analyzer) countWords(s, e int) int {
 	n := 0
 	for k := s; k < e; k++ {
