@@ -329,6 +329,11 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 	case single:
 		c.typ = kb.PER
 		c.weak = true
+	case n <= 4 && a.allCommon(ws, s, e):
+		// "Software Development Kit", "Developer Program": every word a
+		// common word, none a first name: a product, programme or event
+		c.typ = kb.MISC
+		c.guess = true
 	case n <= 4:
 		c.typ = kb.PER
 		c.guess = true
@@ -340,6 +345,17 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 		c.weak = true
 	}
 	return c
+}
+
+// allCommon reports whether every word of [s, e) is a common word of the
+// language written with a capital, and none a first name.
+func (a *analyser) allCommon(ws []word, s, e int) bool {
+	for k := s; k < e; k++ {
+		if w := &ws[k]; w.isWord() && (!a.is(w, bLowercase) || w.lx.known()) {
+			return false
+		}
+	}
+	return true
 }
 
 // kbLocPrefix reports whether the segment opens with a known place and
