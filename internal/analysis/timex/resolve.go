@@ -59,6 +59,12 @@ func newResolver(d *doc.Document) *resolver {
 	return r
 }
 
+// setAnchor anchors the resolver on a day found in the text.
+func (r *resolver) setAnchor(p doc.Date) {
+	r.anchor = p
+	r.day = time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, time.UTC)
+}
+
 func ymd(t time.Time) string { return t.Format("2006-01-02") }
 
 func isoWeekday(t time.Time) int { return (int(t.Weekday())+6)%7 + 1 }

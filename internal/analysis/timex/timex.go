@@ -76,6 +76,7 @@ func grammarFor(tag string) *grammar {
 func (*Stage) Analyze(ctx context.Context, d *doc.Document) error {
 	r := newResolver(d)
 	sc := scanner{g: grammarFor(d.Lang), lang: lang.Base(d.Lang), d: d}
+	tried := d.Published.Known()
 	for i, s := range d.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -85,9 +86,44 @@ func (*Stage) Analyze(ctx context.Context, d *doc.Document) error {
 		if d.IsRemoved(s.Span) {
 			continue
 		}
+		n := len(d.Times)
 		sc.sentence(s, r)
+		if !tried && len(d.Times) > n {
+			// No dated header: when the first date of the text opens its
+			// sentence as a dateline ("21 juin 2012. - ...", "June 21,
+			// 2012 -- ..."), it anchors the relative dates; the sentence
+			// is read again.
+			tried = true
+			if dl, ok := dateline(d, s.Span.Start, n); ok {
+				d.Times = d.Times[:n]
+				r = newResolver(d)
+				r.setAnchor(dl)
+				d.Problem(Name, "no dated header: times resolved against the dateline %s that opens a sentence", dl)
+				sc.sentence(s, r)
+			}
+		}
 	}
 	return nil
+}
+
+// dateline returns the date of the time expression d.Times[n] when it is
+// a full date opening its sentence (which starts at start) and followed by
+// a dash (a wire dateline), or false.
+func dateline(d *doc.Document, start, n int) (doc.Date, bool) {
+	t := d.Times[n]
+	lead := strings.TrimLeft(d.Text[start:t.Span.Start], " \t\r\n\u00a0")
+	if len(lead) > 0 || len(t.Value) != len("2006-01-02") {
+		return doc.Date{}, false
+	}
+	day, err := time.Parse("2006-01-02", t.Value)
+	if err != nil {
+		return doc.Date{}, false
+	}
+	rest := strings.TrimLeft(d.Text[t.Span.End:min(len(d.Text), t.Span.End+8)], " .,\u00a0")
+	if !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
+		return doc.Date{}, false
+	}
+	return doc.Date{Year: day.Year(), Month: int(day.Month()), Day: day.Day(), Precision: doc.PrecDay}, true
 }
 
 // tok is a token with its folded form.

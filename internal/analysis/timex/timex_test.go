@@ -90,6 +90,8 @@ func TestFrench(t *testing.T) {
 		{"quoted part of day", day(2020, 8, 2), "Les feux se sont déclarés samedi 1er août. « Dans l’après-midi, on craint le vent », indique la maire.", "samedi 1er août=2020-08-01; l’après-midi=2020-08-02TAF"},
 		{"month-only dateline", month(2023, 9), "Le Kremlin a annoncé lundi, et le mois dernier.", "lundi=2023-09; le mois dernier=2023-08"},
 		{"no dateline", doc.Date{}, "Il a parlé lundi du 12 septembre et d’hier.", "lundi=XXXX-WXX-1; 12 septembre=XXXX-09-12; hier=XXXX-XX-XX"},
+		{"dateline in the text", doc.Date{}, "21 juin 2012. - Le ministre a parlé samedi, et le fera demain.", "21 juin 2012=2012-06-21; samedi=2012-06-16; demain=2012-06-22"},
+		{"a date opening a sentence is no dateline", doc.Date{}, "Le 21 juin 2012, le ministre a parlé samedi.", "Le 21 juin 2012=2012-06-21; samedi=XXXX-WXX-6"},
 	})
 }
 
@@ -112,6 +114,7 @@ func TestEnglish(t *testing.T) {
 		{"minutes are not times", sep91, "Sterling's 96th-minute goal and the sixth minute of stoppage time.", ""},
 		{"decade", sep91, "In the 1990s and the 20th century.", "the 1990s=199; the 20th century=19"},
 		{"age", sep91, "A 45-year-old man and a woman aged 30 years.", ""},
+		{"dateline in the text", doc.Date{}, "June 21, 2012 - The minister spoke on Saturday and will speak again tomorrow.", "June 21, 2012=2012-06-21; Saturday=2012-06-16; tomorrow=2012-06-22"},
 	})
 }
 
