@@ -342,10 +342,33 @@ func (r *resolver) knownSurname(m *mention) *kb.Entry {
 		return nil
 	}
 	ps := r.a.s.kb.Surname(m.key)
-	if len(ps) != 1 || len(m.key) < 4 {
+	if len(ps) != 1 || len(m.key) < 4 || !r.a.prominent(ps[0]) {
 		return nil
 	}
 	return ps[0]
+}
+
+// minProminent is the population of a country whose leaders a bare surname
+// may name without the country in the text ("Poutine", "Macron"; not
+// "Jesus" for the prime minister of São Tomé and Príncipe).
+const minProminent = 30_000_000
+
+// prominent reports whether a bare surname may stand for the person p of
+// the knowledge base: p is not tied to a country, the country is large,
+// or the document names the country or a place of it.
+func (a *analyser) prominent(p *kb.Entry) bool {
+	if p.Country == "" {
+		return true
+	}
+	if c := a.s.kb.ByID("iso:" + p.Country); c == nil || c.Population >= minProminent {
+		return true
+	}
+	for _, m := range a.mentions {
+		if m.entry != nil && m.entry != p && m.entry.Country == p.Country {
+			return true
+		}
+	}
+	return false
 }
 
 // closer reports whether e was last mentioned nearer before m than f.

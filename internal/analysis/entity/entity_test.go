@@ -139,6 +139,15 @@ func TestPersonRole(t *testing.T) {
 	}
 }
 
+// TestSurnameOfSmallCountryLeader checks that a bare surname names a
+// leader of a small country only when the text names that country.
+func TestSurnameOfSmallCountryLeader(t *testing.T) {
+	d := analyze(t, withTaggers(t), "fr", "Or nous partons en tournée avec Jesus, et ça, c'est grâce au public.")
+	if e := entityOf(d, "Jesus"); e != nil && e.KBID != "" {
+		t.Errorf("Jesus linked to %s %q%s", e.KBID, e.Name, describe(d))
+	}
+}
+
 func TestCoref(t *testing.T) {
 	tests := []struct {
 		name, lang, text string
@@ -214,6 +223,7 @@ func TestCanonical(t *testing.T) {
 		{"fr", "L'OTAN se réunit à Bruxelles.", "OTAN", "NATO", "org:nato", "North Atlantic Treaty Organization"},
 		{"fr", "Il a rencontré des responsables à Moscou.", "Moscou", "Moscow", "", "Moscou"},
 		{"fr", "Ensuite, Poutine a reçu le chancelier.", "Poutine", "Vladimir Putin", "Q7747", "Vladimir Poutine"},
+		{"fr", "À São Tomé, Jesus a dissous le gouvernement.", "Jesus", "Jorge Bom Jesus", "Q57085436", "Jorge Bom Jesus"},
 		{"en", "BUFFALO, N.Y. (WKBW) — The council voted.", "N.Y.", "New York", "", "New York State"},
 		{"en", "NATO allies met in London on Tuesday.", "NATO", "NATO", "org:nato", "OTAN"},
 		{"en", "The Korean Central News Agency said the leader arrived.", "Korean Central News Agency", "Korean Central News Agency", "org:kcna", "KCNA"},
