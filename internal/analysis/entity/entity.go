@@ -359,7 +359,8 @@ func (a *analyser) addMention(ws []word, c cand) {
 }
 
 // titleBefore returns the gender of a courtesy title right before word i
-// ("M.", "Mme", "Mr.", "Ms"), or "".
+// ("M.", "Mme", "Mr.", "Ms"), "n" for a title of either gender ("Me",
+// "Dr"), or "".
 func (a *analyser) titleBefore(ws []word, i int) string {
 	k := i - 1
 	if k > 0 && ws[k].text == "." {
@@ -369,6 +370,8 @@ func (a *analyser) titleBefore(ws []word, i int) string {
 		return ""
 	}
 	switch {
+	case a.is(&ws[k], bTitleM) && a.is(&ws[k], bTitleF):
+		return "n"
 	case a.is(&ws[k], bTitleM):
 		return "m"
 	case a.is(&ws[k], bTitleF):

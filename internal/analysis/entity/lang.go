@@ -152,6 +152,9 @@ func newVocab(base *kb.KB) *vocab {
 	v.mark(bCoord, list("et"), fr, und)
 	v.mark(bTitleM, list("M", "M.", "Monsieur", "MM"), fr, und)
 	v.mark(bTitleF, list("Mme", "Madame", "Mlle", "Mademoiselle"), fr, und)
+	// Titles of either gender: both bits (Me: maître, a lawyer's).
+	v.mark(bTitleM, list("Me", "Maître", "Dr", "Pr", "Mgr"), fr, und)
+	v.mark(bTitleF, list("Me", "Maître", "Dr", "Pr"), fr, und)
 	v.mark(bPronounM, list("il", "t-il", "-il", "lui"), fr)
 	v.mark(bPronounF, list("elle", "t-elle", "-elle"), fr)
 	// Epicene nouns ("journaliste") are not evidence by themselves.
@@ -174,6 +177,8 @@ func newVocab(base *kb.KB) *vocab {
 	v.mark(bCoord, list("and"), en, und)
 	v.mark(bTitleM, list("Mr", "Mr.", "Sir", "Lord"), en, und)
 	v.mark(bTitleF, list("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"), en, und)
+	v.mark(bTitleM, list("Dr", "Dr.", "Prof", "Prof."), en, und)
+	v.mark(bTitleF, list("Dr", "Dr.", "Prof", "Prof."), en, und)
 	v.mark(bPronounM, list("he", "his", "him"), en)
 	v.mark(bPronounF, list("she", "her", "hers"), en)
 	v.mark(bFemRole, list("spokeswoman", "businesswoman", "chairwoman", "congresswoman", "councilwoman", "assemblywoman", "actress",

@@ -347,7 +347,7 @@ func (a *analyser) gender(e *ent, typ string) string {
 		return ""
 	}
 	for _, m := range e.mentions {
-		if m.title != "" {
+		if m.title == "m" || m.title == "f" {
 			return m.title
 		}
 	}
