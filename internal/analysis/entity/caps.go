@@ -56,6 +56,22 @@ func (a *analyser) runStart(ws []word, i int) bool {
 	return w.isWord() && w.cap && !a.is(w, bCalendar)
 }
 
+// leadsName reports whether the first word w of a capitalised run is not
+// part of the name (see runCands).
+func (a *analyser) leadsName(w *word) bool {
+	if w.upper {
+		return w.initial && w.common
+	}
+	particle := a.is(w, bParticle) && !a.is(w, bDeterminer)
+	switch {
+	case particle:
+		return w.initial && a.r.set == setFR
+	case a.is(w, bDeterminer):
+		return w.initial
+	}
+	return w.initial && w.common
+}
+
 // isInitial reports a one-letter capital (the F of Robert F. Collins) or a
 // short abbreviation that takes a period inside names (Jr, St).
 func isInitial(w *word) bool {
@@ -71,9 +87,10 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 	// Leading words that are common words at the start of a sentence, or
 	// determiners there, are not part of the name; a capitalised
 	// determiner inside a sentence is ("selon La Montagne", "à La Haye",
-	// "in The Guardian").
-	for i+1 < j && (ws[i].initial && ws[i].common || a.is(&ws[i], bDeterminer) && !ws[i].upper && ws[i].initial ||
-		a.is(&ws[i], bParticle) && !ws[i].upper && !a.is(&ws[i], bDeterminer)) {
+	// "in The Guardian"), and so is a capitalised particle, but for a
+	// French sentence's first word ("Du Japon, ..."): "Du Pont said",
+	// "avec De Beers".
+	for i+1 < j && a.leadsName(&ws[i]) {
 		if ws[i].initial && i+1 < j {
 			ws[i+1].initial = false
 		}

@@ -552,6 +552,23 @@ func TestNamesOneLine(t *testing.T) {
 	}
 }
 
+// TestParticleNames checks that a capitalised particle opening a name is
+// part of it: inside a sentence in both languages, and at the start of an
+// English one ("Du Pont said").
+func TestParticleNames(t *testing.T) {
+	s := withTaggers(t)
+	for _, c := range []struct{ lang, text, name, not string }{
+		{"en", "Du Pont said the new fibre is five times stronger than steel.", "Du Pont", "Pont"},
+		{"en", "The deal with De Beers was signed on Monday.", "De Beers", "Beers"},
+		{"fr", "L'accord avec De Beers a été signé lundi.", "De Beers", "Beers"},
+	} {
+		d := analyze(t, s, c.lang, c.text)
+		if entityOf(d, c.name) == nil || entityOf(d, c.not) != nil {
+			t.Errorf("%s: want %q, not %q%s", c.lang, c.name, c.not, describe(d))
+		}
+	}
+}
+
 // TestRoleNounInsideName checks that a role noun the tagger reads inside
 // an organisation's name does not split it ("General Mills").
 func TestRoleNounInsideName(t *testing.T) {
