@@ -41,8 +41,8 @@ type beamItem[N int32 | float32] struct {
 type beam[N int32 | float32] struct {
 	steps [][]beamItem[N] // per word, the items kept, best first
 	start [1]beamItem[N]
-	dyn   [][numLabels]N           // per item of the previous beam, its label scores (callers' buffer)
-	cands [beamWidth * 9]candidate // the extensions of a word's beam (stepTag)
+	dyn   [][numLabels]N                 // per item of the previous beam, its label scores (callers' buffer)
+	cands [beamWidth * maxSucc]candidate // the extensions of a word's beam (stepTag)
 }
 
 // follows reports whether label l may follow prev under the strict BILOU
@@ -369,10 +369,14 @@ var successorTab = func() (out [4][numLabels + 1]succList) {
 	return out
 }()
 
+// maxSucc is the most labels that may follow one label: O, and B and U of
+// each type.
+const maxSucc = 1 + 2*4
+
 // succList is the list of labels that may follow a label.
 type succList struct {
 	n uint8
-	l [9]uint8
+	l [maxSucc]uint8
 }
 
 // candidate is an extension of a beam item (stepTag): its score and the
