@@ -68,6 +68,7 @@ const (
 const (
 	fFemale        uint8 = 1 << iota // a female first name
 	fMale                            // a male first name
+	fGiven                           // a given name of either gender (from training data)
 	fPlacePrefix                     // opens place names before a first name (see placePrefix)
 	fDemonymPrefix                   // the key and a space start a demonym ("north")
 	fLowerLOC                        // a lowercase head of a place name (see lowerHeads)
@@ -189,6 +190,7 @@ func newVocab(base *kb.KB) *vocab {
 
 	v.flag(fFemale, lexicon.Lines("und", "firstnames-f")...)
 	v.flag(fMale, lexicon.Lines("und", "firstnames-m")...)
+	v.flag(fGiven, lexicon.Lines("und", "givennames")...)
 	v.flag(fPlacePrefix, placePrefix...)
 	v.flag(fLegalForm, lexicon.Lines("und", "legalforms")...)
 	for k, t := range lowerHeads {
@@ -257,7 +259,7 @@ func (v *vocab) gender(first string) string {
 }
 
 // known reports whether key is a first name.
-func (l *lex) known() bool { return l.flags&(fFemale|fMale) != 0 }
+func (l *lex) known() bool { return l.flags&(fFemale|fMale|fGiven) != 0 }
 
 func rulesFor(all map[string]*rules, tag string) *rules {
 	if r, ok := all[lang.Base(tag)]; ok {

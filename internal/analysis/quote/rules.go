@@ -282,6 +282,12 @@ func newCommon() *common {
 		}
 		c.firstNames[w] = 'f'
 	}
+	// given names of either gender, from the named-entity training data
+	for _, w := range lexicon.Lines("und", "givennames") {
+		if _, ok := c.firstNames[w]; !ok {
+			c.firstNames[w] = 'x'
+		}
+	}
 	for _, w := range lexicon.Lines("und", "quote-org-words") {
 		c.orgWords[w] = true
 	}
