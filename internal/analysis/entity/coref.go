@@ -132,9 +132,10 @@ func (r *resolver) add(e *ent, m *mention) {
 		w = 0
 	}
 	e.vote(m.typ, w+m.nwords-1)
-	if m.typ != kb.PER && m.entry == nil && m.words[m.i].cap && r.a.personRole(m) {
+	if m.typ != kb.PER && m.entry == nil && m.words[m.i].cap && !m.words[m.i].upper && r.a.personRole(m) {
 		// "Barroso, le président de la Commission": a person, whatever
-		// the tagger or capitalisation guessed
+		// the tagger or capitalisation guessed (not an acronym: "la
+		// députée LFI Danièle Obono")
 		e.vote(kb.PER, 5)
 	}
 	if m.entry != nil && e.entry == nil && !(m.adopt && m.entry.Type != e.typ()) {

@@ -146,6 +146,11 @@ func TestPersonRole(t *testing.T) {
 			t.Errorf("%s: want PER %s with the one role %q%s", c.lang, c.name, c.role, describe(d))
 		}
 	}
+	// A party's acronym between the role noun and the name is no person.
+	d := analyze(t, s, "fr", "Figuraient parmi les intervenantes la députée LFI Danièle Obono et une politologue.")
+	if e := entityOf(d, "LFI"); e != nil && e.Type == "PER" {
+		t.Errorf("LFI typed PER%s", describe(d))
+	}
 }
 
 // TestSurnameOfSmallCountryLeader checks that a bare surname names a
