@@ -452,6 +452,30 @@ func (a *analyzer) attributeUnit(ui int) {
 	}
 }
 
+// resolveAfterContent resolves the subject of a verb whose clause starts
+// at clause; when postposed is set (a description in a clause after the
+// content it introduces: "…, précise l'élu", "…, the councilman added"),
+// the names of that content are not its antecedent, as if they were
+// already reported content.
+func (a *analyzer) resolveAfterContent(subj cand, ui, clause int, postposed bool) speaker {
+	if !postposed {
+		return a.resolve(subj, subj.s)
+	}
+	s := a.regionStart(ui)
+	var marked []int
+	for k := s; k < clause; k++ {
+		if !a.inContent[k] {
+			a.inContent[k] = true
+			marked = append(marked, k)
+		}
+	}
+	sp := a.resolve(subj, subj.s)
+	for _, k := range marked {
+		a.inContent[k] = false
+	}
+	return sp
+}
+
 // verb handles a reporting verb at i.
 func (a *analyzer) verb(ui, i int, vc cue) {
 	u := a.units[ui]
@@ -520,7 +544,7 @@ func (a *analyzer) verb(ui, i int, vc cue) {
 			}
 		}
 	}
-	sp := a.resolve(subj, subj.s)
+	sp := a.resolveAfterContent(subj, ui, clauseStart, subj.kind == kDesc && cpre.kind == bComma)
 	if sp.name == "" {
 		return
 	}

@@ -202,6 +202,9 @@ func TestFrench(t *testing.T) {
 			text: "« Nous sommes exposés à des niveaux cent fois supérieurs », dénonce dans les colonnes du quotidien Pierre Berthier, de l’Unsa. « Le plan est prêt », affirme dans les pages du Monde le ministre Jean Castex.",
 			want: []want{{kind: "direct", text: "Nous sommes exposés à des niveaux cent fois supérieurs", speaker: "Pierre Berthier"},
 				{kind: "direct", text: "Le plan est prêt", speaker: "Jean Castex", via: "Monde"}}, exact: true},
+		{name: "a description after content is not a name of that content",
+			text: "« Sa présence n'est pas souhaitée », explique Pierre Benali, conseiller municipal. Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties, précise l'élu.",
+			want: []want{{kind: "indirect", text: "Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties", speaker: "Pierre Benali"}}},
 		{name: "elle for the subject, not the name after a preposition",
 			text: "Dominique Petit a mal vécu son divorce avec Camille Roux, prononcé en 2016. « On se dit qu'on a échoué », confiait-elle en mai.",
 			want: []want{{kind: "direct", text: "On se dit qu'on a échoué", speaker: "Dominique Petit"}}},
@@ -232,6 +235,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "a description after content is not a name of that content",
+			text: "\"He was not welcome,\" said John Miller, a city councilman. Faced with Peter Shaw's refusal to leave, several people walked out, the councilman added.",
+			want: []want{{kind: "indirect", text: "Faced with Peter Shaw's refusal to leave, several people walked out", speaker: "John Miller"}}},
 		{name: "she for the subject, not the name after a preposition",
 			text: "Robin Ellis had dinner with Alex Morgan in Leeds on Friday. \"It was a long evening,\" she said.",
 			want: []want{{kind: "direct", text: "It was a long evening", speaker: "Robin Ellis"}}},
