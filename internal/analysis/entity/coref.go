@@ -132,10 +132,11 @@ func (r *resolver) add(e *ent, m *mention) {
 		w = 0
 	}
 	e.vote(m.typ, w+m.nwords-1)
-	if m.typ != kb.PER && m.entry == nil && m.words[m.i].cap && !m.words[m.i].upper && r.a.personRole(m) {
+	if w := &m.words[m.i]; m.typ != kb.PER && m.entry == nil && w.cap && !w.upper && !r.a.is(w, bDeterminer) && r.a.personRole(m) {
 		// "Barroso, le président de la Commission": a person, whatever
-		// the tagger or capitalisation guessed (not an acronym: "la
-		// députée LFI Danièle Obono")
+		// the tagger or capitalisation guessed (not an acronym or a name
+		// opening with its article: "la députée LFI Danièle Obono", "le
+		// candidat La République en marche")
 		e.vote(kb.PER, 5)
 	}
 	if m.entry != nil && e.entry == nil && !(m.adopt && m.entry.Type != e.typ()) {

@@ -146,10 +146,16 @@ func TestPersonRole(t *testing.T) {
 			t.Errorf("%s: want PER %s with the one role %q%s", c.lang, c.name, c.role, describe(d))
 		}
 	}
-	// A party's acronym between the role noun and the name is no person.
-	d := analyze(t, s, "fr", "Figuraient parmi les intervenantes la députée LFI Danièle Obono et une politologue.")
-	if e := entityOf(d, "LFI"); e != nil && e.Type == "PER" {
-		t.Errorf("LFI typed PER%s", describe(d))
+	// A party after a role noun is no person: its acronym, or a name
+	// opening with its article.
+	for _, c := range []struct{ text, party string }{
+		{"Figuraient parmi les intervenantes la députée LFI Danièle Obono et une politologue.", "LFI"},
+		{"Ce qui l'a poussé, c'est que le candidat La République en marche a parlé de sa famille.", "La République"},
+	} {
+		d := analyze(t, s, "fr", c.text)
+		if e := entityOf(d, c.party); e != nil && e.Type == "PER" {
+			t.Errorf("%s typed PER%s", c.party, describe(d))
+		}
 	}
 }
 
