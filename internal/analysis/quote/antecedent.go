@@ -167,7 +167,8 @@ func (a *analyzer) groupSubject(pos int) *mention {
 // orgAntecedent finds the organisation a definite description such as
 // "the company" refers to: the nearest organisation named in the last
 // paragraphs, or the last organisation that spoke if it is nearer. With no
-// entity layer, a name of unknown kind will do when nothing else does.
+// entity layer a name of unknown kind, with one a one-word name only
+// guessed a person's, will do when nothing else does.
 func (a *analyzer) orgAntecedent(pos, para int) *mention {
 	// an organisation that spoke in this sentence or the two before
 	recent := a.sentencesBack(pos, 3)
@@ -194,7 +195,7 @@ func (a *analyzer) orgAntecedent(pos, para int) *mention {
 			best = m
 			break
 		}
-		if weak == nil && m.typ == "" && m.person == 0 && len(a.d.Entities) == 0 {
+		if weak == nil && (m.typ == "" && m.person == 0 && len(a.d.Entities) == 0 || m.guessed) {
 			weak = m
 		}
 	}

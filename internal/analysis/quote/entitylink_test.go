@@ -44,3 +44,27 @@ func TestSpeakerEntityLink(t *testing.T) {
 		})
 	}
 }
+
+// TestCompanyAfterGuessedPerson: "the company" takes a one-word name the
+// entity stage only guessed a person's when no organisation is named.
+func TestCompanyAfterGuessedPerson(t *testing.T) {
+	text := "Workers said that Verizon was shipping jobs overseas. The company argued that it needed the flexibility to redeploy its workers."
+	d := &doc.Document{Text: text, Body: doc.Span{End: len(text)}, Lang: "en"}
+	if err := segment.New().Analyze(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(text, "Verizon")
+	d.Entities = []doc.Entity{{ID: "e1", Name: "Verizon", Type: "PER", Mentions: []doc.Mention{{Span: doc.Span{Start: i, End: i + len("Verizon")}}}}}
+	if err := testStage.Analyze(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range d.Quotes {
+		if strings.HasPrefix(d.Slice(q.Span), "it needed") {
+			if q.Speaker.Name != "Verizon" {
+				t.Errorf("speaker %q, want Verizon\n%s", q.Speaker.Name, dump(d))
+			}
+			return
+		}
+	}
+	t.Errorf("no quote of the company\n%s", dump(d))
+}

@@ -11,10 +11,10 @@ import (
 
 // The floors are the held-out cases (of the check and the validation set)
 // the whole engine must get right. They sit a little under the counts
-// measured when they were set (52/54 and 27/32), because the entity stage
+// measured when they were set (53/54 and 27/32), because the entity stage
 // they depend on changes too; raise them when the stage improves.
 const (
-	heldOutEngineFloor           = 48
+	heldOutEngineFloor           = 50
 	heldOutEngineValidationFloor = 25
 )
 

@@ -20,6 +20,7 @@ type mention struct {
 	plural   bool   // after a plural determiner (les Talibans)
 	anon     bool   // an unnamed source (a speaker standing as a mention)
 	speaker  bool   // stands for an earlier attribution's speaker
+	guessed  bool   // a one-word person's name the entity stage only guessed ("Verizon")
 }
 
 // relayRef is an outlet seen in the text, for "le reportage", "the report".
@@ -51,6 +52,9 @@ func (a *analyzer) findMentions() {
 			mm := mention{s: s, e: t, name: e.Name, entityID: e.ID, para: int(a.toks[s].para), person: -1, typ: e.Type}
 			if e.Type == "PER" {
 				mm.person = 1
+				// a one-word name with nothing of a person about it
+				mm.guessed = e.KBID == "" && e.Gender == "" && len(e.Roles) == 0 && !strings.Contains(e.Name, " ") &&
+					a.c.firstName(e.Name) == 0
 			}
 			a.determinerFeatures(&mm)
 			if e.Gender != "" {
