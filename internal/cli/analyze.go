@@ -108,8 +108,13 @@ func writeReport(w io.Writer, d *doc.Document) {
 				fmt.Fprintf(w, " [%s]", en.KBID)
 			}
 			fmt.Fprintf(w, " — %d mention(s)", len(en.Mentions))
+			// each role once, on one line (the JSON keeps every span)
+			seen := map[string]bool{}
 			for _, r := range en.Roles {
-				fmt.Fprintf(w, "; %s", r.Text)
+				if t := doc.OneLine(r.Text); !seen[t] {
+					seen[t] = true
+					fmt.Fprintf(w, "; %s", t)
+				}
 			}
 			fmt.Fprintln(w)
 		}

@@ -186,3 +186,27 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeReport: the readable report lists an entity's roles once each
+// and on one line, however often the text gives them.
+func TestAnalyzeReport(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	text := "date 2023-09-11\nL'université n'était pas informée, a assuré samedi sa présidente Nathalie Dupont. « Nous sommes tristes », a écrit la présidente dans un communiqué.\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "analyze", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "Nathalie Dupont —") {
+			line = l
+		}
+	}
+	if line == "" || strings.Count(line, "présidente") != 1 {
+		t.Errorf("entity line %q: want the role once\n%s", line, out)
+	}
+}
