@@ -225,6 +225,9 @@ func (a *analyzer) npForward(i, limit int) int {
 			j = a.quotes[t.tq].end
 			continue
 		}
+		if a.roleFor(j) && a.mediumAhead(j+1, limit) {
+			break // "the vice president in a statement": a setting
+		}
 		if a.isClass(j, cOf) && !t.is(fCap) || a.roleFor(j) {
 			// de/of continues the phrase when a noun phrase follows.
 			k := j + 1
@@ -348,6 +351,21 @@ func (a *analyzer) roleFor(k int) bool {
 		return false
 	}
 	return a.r.lang != "fr" && k > 0 && a.toks[k-1].head == 'p' && !a.toks[k-1].is(fCap) && a.toks[k-1].q < 0
+}
+
+// mediumAhead reports a medium or setting word ("statement", "conference
+// call") among the few words from k: the preposition before them opens a
+// setting, not a role's complement.
+func (a *analyzer) mediumAhead(k, limit int) bool {
+	for n := 0; k < limit && n < 4; k, n = k+1, n+1 {
+		if a.toks[k].is(fMedium) {
+			return true
+		}
+		if !a.toks[k].is(fWord) {
+			return false
+		}
+	}
+	return false
 }
 
 // isDemonym reports a nationality word ("russe", "Spaniard").

@@ -235,6 +235,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "a setting after an inverted description is not part of it",
+			text: "\"They are losing money,\" said the company's vice president in a conference call.",
+			want: []want{{kind: "direct", text: "They are losing money", speaker: "company's vice president", anon: true}}, exact: true},
 		{name: "a description after content is not a name of that content",
 			text: "\"He was not welcome,\" said John Miller, a city councilman. Faced with Peter Shaw's refusal to leave, several people walked out, the councilman added.",
 			want: []want{{kind: "indirect", text: "Faced with Peter Shaw's refusal to leave, several people walked out", speaker: "John Miller"}}},

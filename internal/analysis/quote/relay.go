@@ -65,6 +65,9 @@ func (a *analyzer) setting(j int, u unit, via *[]doc.Relay) int {
 		return a.outletAfter(j, u, via)
 	}
 	k++
+	for k < u.b && a.toks[k].is(fMedium) {
+		k++ // "in a conference call", "at a news conference"
+	}
 	// "de presse", "accordé au Monde", "with CNN"
 	for n := 0; k < u.b && n < 3; n++ {
 		l := a.toks[k].low
