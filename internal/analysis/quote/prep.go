@@ -34,6 +34,22 @@ func (a *analyzer) prep(ui, i, n int) {
 	}
 	var via []doc.Relay
 	j := e
+	// "according to a statement from Acme", « selon un communiqué de la
+	// préfecture »: the statement's author is the source.
+	h := n
+	for h < e && a.isClass(h, cDet) {
+		h++
+	}
+	if h+2 < u.b && h < e && a.toks[h].is(fMedium) {
+		switch a.toks[h+1].low {
+		case "from", "by", "of", "de", "du", "des", "d'":
+			if e2 := a.npForward(h+2, u.b); e2 > h+2 {
+				if c2 := a.candidate(h+2, e2); c2.kind != kNone && c2.kind != kPron {
+					subj, j = c2, max(e, e2)
+				}
+			}
+		}
+	}
 	// "selon le reportage citant un responsable": the report relays.
 	if j < u.b && isRelayWord(a.toks[j].low) {
 		if e2 := a.npForward(j+1, u.b); e2 > j+1 {

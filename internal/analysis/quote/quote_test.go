@@ -205,6 +205,9 @@ func TestFrench(t *testing.T) {
 		{name: "a description after content is not a name of that content",
 			text: "« Sa présence n'est pas souhaitée », explique Pierre Benali, conseiller municipal. Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties, précise l'élu.",
 			want: []want{{kind: "indirect", text: "Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties", speaker: "Pierre Benali"}}},
+		{name: "selon un communiqué de son auteur",
+			text: "Deux personnes ont été interpellées, selon un communiqué de la préfecture du Nord.",
+			want: []want{{kind: "indirect", text: "Deux personnes ont été interpellées", speaker: "préfecture du Nord"}}, exact: true},
 		{name: "elle for the subject, not the name after a preposition",
 			text: "Dominique Petit a mal vécu son divorce avec Camille Roux, prononcé en 2016. « On se dit qu'on a échoué », confiait-elle en mai.",
 			want: []want{{kind: "direct", text: "On se dit qu'on a échoué", speaker: "Dominique Petit"}}},
@@ -235,6 +238,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "according to a statement from its author",
+			text: "The deal will close next month, according to a statement from Acme Corp.",
+			want: []want{{kind: "indirect", text: "The deal will close next month", speaker: "Acme Corp"}}, exact: true},
 		{name: "a setting after an inverted description is not part of it",
 			text: "\"They are losing money,\" said the company's vice president in a conference call.",
 			want: []want{{kind: "direct", text: "They are losing money", speaker: "company's vice president", anon: true}}, exact: true},
