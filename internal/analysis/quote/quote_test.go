@@ -205,6 +205,9 @@ func TestFrench(t *testing.T) {
 		{name: "a description after content is not a name of that content",
 			text: "« Sa présence n'est pas souhaitée », explique Pierre Benali, conseiller municipal. Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties, précise l'élu.",
 			want: []want{{kind: "indirect", text: "Face au refus de Paul Roux de quitter la salle, plusieurs personnes sont parties", speaker: "Pierre Benali"}}},
+		{name: "une description sujet avant une participiale entre virgules",
+			text: "Le ministre, s'exprimant sous couvert d'anonymat, a affirmé que les discussions avaient échoué.",
+			want: []want{{kind: "indirect", text: "les discussions avaient échoué", speaker: "ministre", anon: true}}, exact: true},
 		{name: "selon un communiqué de son auteur",
 			text: "Deux personnes ont été interpellées, selon un communiqué de la préfecture du Nord.",
 			want: []want{{kind: "indirect", text: "Deux personnes ont été interpellées", speaker: "préfecture du Nord"}}, exact: true},
@@ -238,6 +241,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "a description subject before a participle between commas",
+			text: "The minister, speaking on condition of anonymity, said the talks had failed.",
+			want: []want{{kind: "indirect", text: "the talks had failed", speaker: "minister", anon: true}}, exact: true},
 		{name: "according to a statement from its author",
 			text: "The deal will close next month, according to a statement from Acme Corp.",
 			want: []want{{kind: "indirect", text: "The deal will close next month", speaker: "Acme Corp"}}, exact: true},

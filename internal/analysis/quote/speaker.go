@@ -61,6 +61,11 @@ func (a *analyzer) subjectBefore(vgs int, u unit) cand {
 		if tries == 0 && !comma {
 			return c
 		}
+		if tries > 0 && comma && s == cs && cs == u.a && first.kind == kNone {
+			// a description opening the sentence before a skipped chunk:
+			// "The minister, speaking on condition of anonymity, said"
+			return c
+		}
 		break
 	}
 	return first
