@@ -68,3 +68,34 @@ func TestCompanyAfterGuessedPerson(t *testing.T) {
 	}
 	t.Errorf("no quote of the company\n%s", dump(d))
 }
+
+// TestRoleOfNamedPerson: a bare role noun stands for the person last named
+// unless that person was named with another role.
+func TestRoleOfNamedPerson(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"\"We are confident,\" chief executive Jane Doe told analysts. The minister said the talks had failed.", "minister"},
+		{"\"We are confident,\" chief executive Jane Doe told analysts. The chief executive said the talks had failed.", "Jane Doe"},
+	} {
+		d := &doc.Document{Text: tc.text, Body: doc.Span{End: len(tc.text)}, Lang: "en"}
+		if err := segment.New().Analyze(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(tc.text, "Jane Doe")
+		r := strings.Index(tc.text, "chief executive")
+		d.Entities = []doc.Entity{{ID: "e1", Name: "Jane Doe", Type: "PER", Gender: "f",
+			Roles:    []doc.Role{{Text: "chief executive", Span: doc.Span{Start: r, End: r + len("chief executive")}}},
+			Mentions: []doc.Mention{{Span: doc.Span{Start: i, End: i + len("Jane Doe")}}}}}
+		if err := testStage.Analyze(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, q := range d.Quotes {
+			if d.Slice(q.Span) == "the talks had failed" {
+				got = q.Speaker.Name
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: speaker %q, want %q\n%s", tc.text, got, tc.want, dump(d))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -397,6 +398,25 @@ func (a *analyzer) resolve(c cand, pos int) speaker {
 	return sp
 }
 
+// roleFits reports whether the person m may bear the role noun head: no
+// role is known for it, or one of its roles is that noun (a nationality,
+// "the Spaniard", fits anyone).
+func (a *analyzer) roleFits(m *mention, head string) bool {
+	if _, role := a.r.heads[head]; !role {
+		return true
+	}
+	roles := m.roles
+	if len(roles) == 0 && m.entityID != "" {
+		for k := range a.mentions {
+			if a.mentions[k].entityID == m.entityID && len(a.mentions[k].roles) > 0 {
+				roles = a.mentions[k].roles
+				break
+			}
+		}
+	}
+	return len(roles) == 0 || slices.Contains(roles, head)
+}
+
 // headedBy reports whether a folded name is the folded description tail
 // or begins or ends with it as whole words.
 func headedBy(name, tail string) bool {
@@ -438,8 +458,10 @@ func (a *analyzer) resolveDesc(c cand, pos int, sp speaker) speaker {
 		// l'aviation civile nigériane rapporte ..."). "His lawyer" is never
 		// him.
 		if !c.poss {
+			// (not a person named with another role: "Acme chief executive
+			// Jane Doe ... the minister said")
 			if m := a.antecedent(pos, pronounRef{gender: c.gender}, para); m != nil && m.person == 1 &&
-				(c.bare || m.speaker || m.s >= a.prevSentenceStart(pos)) {
+				(c.bare || m.speaker || m.s >= a.prevSentenceStart(pos)) && a.roleFits(m, c.head) {
 				return a.fromMention(sp, m)
 			}
 		}
