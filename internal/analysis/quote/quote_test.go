@@ -241,6 +241,9 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "police is an organisation, not the woman a pronoun names",
+			text: "Jane Doe runs the union. Police said two people had been arrested. \"It is over,\" she wrote on Twitter.",
+			want: []want{{kind: "direct", text: "It is over", speaker: "Jane Doe"}}},
 		{name: "a description subject before a participle between commas",
 			text: "The minister, speaking on condition of anonymity, said the talks had failed.",
 			want: []want{{kind: "indirect", text: "the talks had failed", speaker: "minister", anon: true}}, exact: true},
