@@ -19,7 +19,7 @@ import (
 // The tagger then types the capitalised names that were guesses and adds
 // its spans where nothing else was found; its ORG over a known city names
 // a team or company, not the city.
-func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []cand {
+func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	if len(cands) == 0 && len(tagged) == 0 {
 		return nil
 	}
@@ -70,7 +70,7 @@ func (a *analyser) choose(ws []word, cands, tagged []cand, labels []string) []ca
 		out = append(out, c)
 	}
 	// The tagger's types, where its span is the same.
-	if labels != nil {
+	if a.labels != nil {
 		for x := range out {
 			c := &out[x]
 			t := ""

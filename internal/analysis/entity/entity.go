@@ -251,7 +251,7 @@ type analyser struct {
 	d        *doc.Document
 	r        *rules
 	tagger   Tagger
-	labels   []string // the tagger's labels of the sentence's words, or nil
+	labels   []string // the tagger's labels of the sentence's words (tagged), or nil
 	mentions []*mention
 	// roleNPs are role noun phrases not attached to a name, for linking.
 	roleNPs []roleNP
@@ -320,18 +320,17 @@ func (a *analyser) sentence(sent doc.Sentence, tags []string) {
 	shout := letters >= 3 && caps*10 >= letters*6
 	nm := len(a.mentions)
 
-	var labels []string
 	var tcands []cand
 	a.labels = nil
 	if a.tagger != nil {
-		labels, tcands = a.tagged(ws, tags)
+		tcands = a.tagged(ws, tags)
 	}
 	cands := a.kbMatches(ws, shout, a.cands[:0])
 	if !shout {
 		cands = a.capsRuns(ws, cands)
 	}
 	a.cands = cands
-	for _, c := range a.choose(ws, cands, tcands, labels) {
+	for _, c := range a.choose(ws, cands, tcands) {
 		a.addMention(ws, c)
 	}
 	a.collectRoleNPs(ws)

@@ -97,10 +97,10 @@ func (a *analyser) tagDocument(sents []doc.Sentence) [][]string {
 }
 
 // tagged runs the tagger over the sentence, unless pre is its labels from
-// tagDocument, and returns its labels (one per word) and its spans, cut at
-// punctuation, possessives, coordinations, role nouns and demonyms
-// ("Mayor Byron Brown" gives "Byron Brown").
-func (a *analyser) tagged(ws []word, pre []string) ([]string, []cand) {
+// tagDocument, sets a.labels to its labels (one per word) and returns its
+// spans, cut at punctuation, possessives, coordinations, role nouns and
+// demonyms ("Mayor Byron Brown" gives "Byron Brown").
+func (a *analyser) tagged(ws []word, pre []string) []cand {
 	labels := pre
 	if len(labels) != len(ws) {
 		texts := a.texts[:0]
@@ -145,7 +145,7 @@ func (a *analyser) tagged(ws []word, pre []string) ([]string, []cand) {
 		}
 	}
 	flush(len(labels))
-	return labels, out
+	return out
 }
 
 // cutTagged splits a tagger span into name pieces.
