@@ -246,10 +246,13 @@ func (t *tagTimes) reset() {
 	t.mu.Unlock()
 }
 
-func (t *tagTimes) add(lang string, d time.Duration, words []string) {
-	n := int64(len(words))
-	for _, w := range words {
-		n += int64(len(w))
+func (t *tagTimes) add(lang string, d time.Duration, sents ...[]string) {
+	var n, words int64
+	for _, s := range sents {
+		words += int64(len(s))
+		for _, w := range s {
+			n += int64(len(w)) + 1
+		}
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -263,7 +266,7 @@ func (t *tagTimes) add(lang string, d time.Duration, words []string) {
 	}
 	x.d += d
 	x.bytes += n
-	x.words += int64(len(words))
+	x.words += words
 }
 
 // print writes a line per language: MB tagged per second of tagging, the
@@ -306,12 +309,7 @@ func (tt timedTagger) TagDocument(sents [][]string) [][]string {
 			out = append(out, tt.t.Tag(s))
 		}
 	}
-	d := time.Since(start)
-	var words []string
-	for _, s := range sents {
-		words = append(words, s...)
-	}
-	tt.times.add(tt.lang, d, words)
+	tt.times.add(tt.lang, time.Since(start), sents...)
 	return out
 }
 
