@@ -216,12 +216,21 @@ func (b *beam[N]) labels(i, k int, out []int) []int {
 func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []int) []int {
 	s.grow(len(words))
 	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words)
-	m.staticScores(s, mode, hist)
+	skip := m.plan(s, mode)
+	m.staticScores(s, mode, hist, skip)
 	b := &s.beam
 	n := len(words)
 	b.reset(n)
 	for i := 0; i < n; i++ {
-		m.prevScores(s, i, b.prevItems(i, false))
+		items := b.prevItems(i, false)
+		if skip != nil && skip[i] {
+			if closed(items) {
+				m.forceO(s, i, items)
+				continue
+			}
+			m.lateStatic(s, i, mode, hist)
+		}
+		m.prevScores(s, i, items)
 		stepTag(b, i, n, s.info[i].alnum, &s.stat[i], &s.prevp, m)
 	}
 	start := len(labels)

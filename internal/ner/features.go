@@ -160,6 +160,8 @@ type wordInfo struct {
 	cased bool     // written with a capital letter
 	cs    uint8    // casing class as written
 	alnum bool     // has a letter or a digit
+	digit bool     // has a digit
+	plain bool     // no capital letter and no digit (lower-case words, punctuation)
 	quote uint8    // place in a short quoted span (quoteFirst …), 0 outside
 	names uint8    // bit 0: a given name, bit 1: a family name of the gazetteer
 }
@@ -223,6 +225,7 @@ func (lx *lexicons) describe(w string, wi *wordInfo) uint64 {
 	wi.names = uint8(v >> lexNameShift & 3)
 	wi.cased = cs >= caseTitle
 	wi.cs = cs
+	wi.plain = cs <= caseLower && !wi.digit
 	return v
 }
 
@@ -312,7 +315,7 @@ func hashWord(w string, wi *wordInfo) uint8 {
 		n++
 		form = hashRune(form, r)
 		if c == 'd' {
-			wi.alnum = true
+			wi.alnum, wi.digit = true, true
 		}
 		if c == 'X' || c == 'x' || c == 'L' {
 			wi.alnum = true

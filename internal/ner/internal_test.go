@@ -126,7 +126,7 @@ func TestFastScores(t *testing.T) {
 			}
 			s.grow(len(words))
 			mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
-			m.staticScores(s, mode, hist)
+			m.staticScores(s, mode, hist, nil)
 			prev1, prev2 := numLabels, numLabels
 			for i := range words {
 				var want vec
@@ -165,7 +165,7 @@ func TestPrevScores(t *testing.T) {
 	words := goldenSentences(t, "fr")[0]
 	s.grow(len(words))
 	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
-	m.staticScores(s, mode, history{})
+	m.staticScores(s, mode, history{}, nil)
 	reused := 0
 	for round := range 2000 {
 		i := rng.IntN(len(words))

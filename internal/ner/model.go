@@ -33,7 +33,8 @@ type Model struct {
 	bos, eos    wordScores
 	labelScores []vec
 
-	margin int32 // beam items this far behind the best are dropped (0: none)
+	margin    int32 // beam items this far behind the best are dropped (0: none)
+	skipPlain bool  // label plain stretches O without scoring them (skip.go)
 
 	// Scratches not in use. Not a sync.Pool: the collector empties a
 	// pool, and the memos of a scratch take thousands of sentences to fill
@@ -70,7 +71,8 @@ type scratch struct {
 	labels []int
 	hist   history
 	memo   []wordScores
-	cells  []*wordScores // per word: its memo cell (staticScores; it may have been reused since)
+	cells  []*wordScores // per word: its memo cell (staticScores; it may have been reused since; nil when not looked up)
+	skip   []bool        // per word: labelled O without scoring when no name is open (plan)
 	touch  uint64        // a sum of memo reads (staticScores)
 	clock  uint32        // counts the memo look-ups of word scores
 	words  wordMemo
@@ -383,10 +385,12 @@ func (c *wordMemo) describe(lx *lexicons, w string, wi *wordInfo) uint64 {
 }
 
 // staticScores sets s.stat[i] to the summed weights of the static features
-// (staticFeatures) of each word i of the sentence analysed into s.info.
-// The features of the document history do not change within a sentence
-// either: they are added to s.stat too.
-func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
+// (staticFeatures) of each word i of the sentence analysed into s.info,
+// but for the words skip marks (nil: none; see plan), whose scores are
+// left at zero (lateStatic computes them when needed). The features of the
+// document history do not change within a sentence either: they are added
+// to s.stat too.
+func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) {
 	info := s.info
 	n := len(info)
 	if cap(s.stat) < n {
@@ -402,6 +406,20 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 		s.cells = make([]*wordScores, n)
 	}
 	s.cells = s.cells[:n]
+	need := func(i int) bool { return skip == nil || !skip[i] }
+	// lends reports whether word j is needed or lends features to a needed
+	// neighbour (neighbourOffsets are ±1, ±2).
+	lends := func(j int) bool {
+		if skip == nil {
+			return true
+		}
+		for i := max(0, j-2); i <= min(n-1, j+2); i++ {
+			if !skip[i] {
+				return true
+			}
+		}
+		return false
+	}
 	// The features that look at one word: its own and those it lends its
 	// neighbours. A first pass reads the memo cells of all the words, so
 	// that their cache misses overlap.
@@ -410,18 +428,24 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 	}
 	var touch uint64
 	for j := range info {
-		k := memoIndex(&info[j])
-		touch += s.memo[k].lower + s.memo[k+1].lower
+		if lends(j) {
+			k := memoIndex(&info[j])
+			touch += s.memo[k].lower + s.memo[k+1].lower
+		}
 	}
 	s.touch = touch
 	for j := range info {
+		if !lends(j) {
+			s.cells[j] = nil
+			continue
+		}
 		e := m.wordScores(s, &info[j])
 		s.cells[j] = e
 		stat[j].add(&e.v[0])
 		s.prevO[j] = e.v[afterO]
 		for k, d := range neighbourOffsets {
 			// Word j is the neighbour at offset d of word j-d.
-			if i := j - d; i >= 0 && i < n {
+			if i := j - d; i >= 0 && i < n && need(i) {
 				stat[i].add(&e.v[1+k])
 			}
 		}
@@ -429,28 +453,39 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history) {
 	for k, d := range neighbourOffsets {
 		for i := range min(n, abs(d)) {
 			if d < 0 {
-				stat[i].add(&m.bos.v[1+k])
-			} else {
+				if need(i) {
+					stat[i].add(&m.bos.v[1+k])
+				}
+			} else if need(n - 1 - i) {
 				stat[n-1-i].add(&m.eos.v[1+k])
 			}
 		}
 	}
 	for i := range stat {
-		w := &info[i]
-		f := s.feats[:0]
-		if w.pos < 3 {
-			// The memo holds the position features of a later word.
-			for _, h := range posFeatures(w, 3, f) {
-				stat[i].subRow(m.row(h))
-			}
-			f = posFeatures(w, w.pos, f[:0])
+		if need(i) {
+			m.queueContext(s, i, mode, hist)
 		}
-		f = contextFeatures(info, i, mode, m.lex.runs, f)
-		f = hist.features(w, f)
-		s.batch.add(f, i)
-		s.feats = f
 	}
 	m.run(&s.batch, stat)
+}
+
+// queueContext queues in s.batch, for s.stat[i], the static features of
+// word i that the memo of word scores does not hold: its position when it
+// is one of the first three words, its context and its history.
+func (m *Model) queueContext(s *scratch, i int, mode uint8, hist history) {
+	w := &s.info[i]
+	f := s.feats[:0]
+	if w.pos < 3 {
+		// The memo holds the position features of a later word.
+		for _, h := range posFeatures(w, 3, f) {
+			s.stat[i].subRow(m.row(h))
+		}
+		f = posFeatures(w, w.pos, f[:0])
+	}
+	f = contextFeatures(s.info, i, mode, m.lex.runs, f)
+	f = hist.features(w, f)
+	s.batch.add(f, i)
+	s.feats = f
 }
 
 // scores returns the scores of word i of the sentence in s (see

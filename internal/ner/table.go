@@ -115,7 +115,7 @@ func bloomMask(f uint64) uint64 {
 // entries are the hot features, and their rows of weights.
 func (m *Model) setWeights(keys []uint64, rows []row, hot int) {
 	m.keys, m.rows, m.hot = keys, rows, hot
-	m.margin = beamMargin
+	m.margin, m.skipPlain = beamMargin, true
 	m.hotTab = buildTable(keys[:hot], rows[:hot])
 	m.coldTab = buildTable(keys[hot:], rows[hot:])
 	bits := uint(1)
