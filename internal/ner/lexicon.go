@@ -130,7 +130,7 @@ func newLexTable(n int) *lexTable {
 	for 1<<bits < 2*n {
 		bits++
 	}
-	return &lexTable{cells: make([]lexCell, 1<<bits), shift: 64 - bits}
+	return &lexTable{cells: largeSlice[lexCell](1 << bits), shift: 64 - bits}
 }
 
 func (t *lexTable) get(k uint64) uint64 {

@@ -58,10 +58,10 @@ type table struct {
 // billion) share its weights. Sorted keys fill the table in one pass.
 func buildTable(keys []uint64, rows []row) table {
 	bits := uint(4)
-	for 1<<bits < 2*len(keys) {
+	for 3<<bits < 4*len(keys) {
 		bits++
 	}
-	t := table{slots: make([]slot, 1<<bits), shift: 64 - bits}
+	t := table{slots: largeSlice[slot](1 << bits), shift: 64 - bits}
 	mask := uint64(len(t.slots) - 1)
 next:
 	for r, k := range keys {

@@ -1,0 +1,23 @@
+package ner
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+// adviseHuge asks the kernel to back the memory of b with huge pages
+// (transparent huge pages in "madvise" mode, the usual default, give
+// none otherwise). The tagger's tables and memos are tens of megabytes
+// read at random: with 4 KB pages nearly every read also misses the
+// translation buffer. The advice covers the 2 MB pages b overlaps; an
+// error (an old kernel, THP off) leaves 4 KB pages.
+func adviseHuge(b []byte) {
+	if len(b) < hugePage {
+		return
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	lo := start &^ (hugePage - 1)
+	hi := (start + uintptr(len(b)) + hugePage - 1) &^ (hugePage - 1)
+	// The range reaches past b: raw addresses, not a slice.
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE)
+}
