@@ -215,8 +215,8 @@ func (b *beam[N]) labels(i, k int, out []int) []int {
 // of the beam.
 func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []int) []int {
 	s.grow(len(words))
-	mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words)
-	skip := m.plan(s, mode)
+	s.text = words
+	mode, skip := m.analyseTag(words, s)
 	m.staticScores(s, mode, hist, skip)
 	b := &s.beam
 	n := len(words)
@@ -240,6 +240,7 @@ func (m *Model) tagSentence(words []string, s *scratch, hist history, labels []i
 	for i, l := range labels[start:] {
 		hist.record(&s.info[i], l)
 	}
+	s.text = nil
 	return labels
 }
 

@@ -206,7 +206,7 @@ func (lx *lexicons) analyse(words []string, info []wordInfo, keys []uint64, lexv
 	for i := range gaz {
 		gaz[i] = [4]uint8{}
 	}
-	lx.table.match(keys, lexv, gaz)
+	lx.table.match(keys, lexv, gaz, nil)
 	for i := range info {
 		info[i].gaz = gaz[i]
 	}
@@ -351,6 +351,12 @@ func hashWord(w string, wi *wordInfo) uint8 {
 		}
 		wi.suf[k-1] = mix(h, uint64(k))
 	}
+	return caseOf(letters, upper, firstUpper)
+}
+
+// caseOf returns the casing class of a word of that many letters, that
+// many of them upper case, the first one upper case or not.
+func caseOf(letters, upper int, firstUpper bool) uint8 {
 	switch {
 	case letters == 0:
 		return caseNone
@@ -362,6 +368,39 @@ func hashWord(w string, wi *wordInfo) uint8 {
 		return caseTitle
 	}
 	return caseMixed
+}
+
+// classify returns the casing class of w and whether it is plain (no
+// capital letter and no digit), as hashWord and describe find them,
+// without hashing anything.
+func classify(w string) (cs uint8, plain bool) {
+	letters, upper := 0, 0
+	firstUpper, digit := false, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var sh rune
+		if c < utf8.RuneSelf {
+			sh = rune(asciiRunes[c].shape)
+		} else {
+			r, n := utf8.DecodeRuneInString(w[i:])
+			i += n - 1
+			sh = shapeClass(normPunct(r))
+		}
+		switch sh {
+		case 'd':
+			digit = true
+		case 'X', 'x', 'L':
+			if letters == 0 {
+				firstUpper = sh == 'X'
+			}
+			letters++
+			if sh == 'X' {
+				upper++
+			}
+		}
+	}
+	cs = caseOf(letters, upper, firstUpper)
+	return cs, cs <= caseLower && !digit
 }
 
 // hashForm recomputes the form and shape hashes of w rewritten by tr.

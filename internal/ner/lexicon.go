@@ -198,8 +198,11 @@ const (
 // or ends the longest gazetteer name of that type found scanning left to
 // right, or is a one-word name (gazBegin … gazUnit). A name inside a
 // longer name of another type is not marked. keys are the words' keyHash
-// values and first their lexicon values; gaz receives the marks.
-func (t *lexTable) match(keys []uint64, first []uint64, gaz [][4]uint8) {
+// values and first their lexicon values; gaz receives the marks. fill,
+// when not nil, is called before keys[j] is read for a word j that
+// continues a name when keys[j] is 0 (a word not described yet): it sets
+// keys[j] and first[j].
+func (t *lexTable) match(keys []uint64, first []uint64, gaz [][4]uint8, fill func(j int)) {
 	var coverEnd [4]int
 	var buf [16]gazSpan
 	spans := buf[:0]
@@ -219,6 +222,9 @@ func (t *lexTable) match(keys []uint64, first []uint64, gaz [][4]uint8) {
 			j++
 			if v&lexPrefix == 0 || j >= len(keys) || j-i >= maxGazLen {
 				break
+			}
+			if keys[j] == 0 && fill != nil {
+				fill(j)
 			}
 			h = seqHash(h, keys[j])
 			v = t.get(h)

@@ -73,6 +73,8 @@ type scratch struct {
 	memo   []wordScores
 	cells  []*wordScores // per word: its memo cell (staticScores; it may have been reused since; nil when not looked up)
 	skip   []bool        // per word: labelled O without scoring when no name is open (plan)
+	text   []string      // the words of the sentence being tagged
+	fill   func(j int)   // describes word j of text (analyseTag)
 	touch  uint64        // a sum of memo reads (staticScores)
 	clock  uint32        // counts the memo look-ups of word scores
 	words  wordMemo
@@ -407,19 +409,6 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) 
 	}
 	s.cells = s.cells[:n]
 	need := func(i int) bool { return skip == nil || !skip[i] }
-	// lends reports whether word j is needed or lends features to a needed
-	// neighbour (neighbourOffsets are ±1, ±2).
-	lends := func(j int) bool {
-		if skip == nil {
-			return true
-		}
-		for i := max(0, j-2); i <= min(n-1, j+2); i++ {
-			if !skip[i] {
-				return true
-			}
-		}
-		return false
-	}
 	// The features that look at one word: its own and those it lends its
 	// neighbours. A first pass reads the memo cells of all the words, so
 	// that their cache misses overlap.
@@ -428,14 +417,14 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) 
 	}
 	var touch uint64
 	for j := range info {
-		if lends(j) {
+		if lends(skip, j) {
 			k := memoIndex(&info[j])
 			touch += s.memo[k].lower + s.memo[k+1].lower
 		}
 	}
 	s.touch = touch
 	for j := range info {
-		if !lends(j) {
+		if !lends(skip, j) {
 			s.cells[j] = nil
 			continue
 		}

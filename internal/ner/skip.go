@@ -26,6 +26,11 @@ import "math"
 // more than three words before any capitalised word or number (8 with four
 // words, 84 with two); on CoNLL-2003 English test, one of 5,648.
 
+// The words of a stretch that no scored word looks at (more than two
+// words from any: the reach of the neighbour features) are not even
+// described (hashed and looked up in the lexicons); the gazetteer is
+// matched from the described words only.
+
 // plainAhead is how many words after a plain word must be plain too for it
 // to be skipped (see above).
 const plainAhead = 3
@@ -98,6 +103,7 @@ func (m *Model) forceO(s *scratch, i int, items []beamItem[int32]) {
 		b.steps[i] = append(kept, beamItem[int32]{score: items[0].score, p2: items[0].p1, parent: par})
 		return
 	}
+	m.described(s, i)
 	w := &s.info[i]
 	e := m.wordScores(s, w)
 	s.cells[i] = e
@@ -110,6 +116,9 @@ func (m *Model) forceO(s *scratch, i int, items []beamItem[int32]) {
 // open in the beam when the word comes.
 func (m *Model) lateStatic(s *scratch, i int, mode uint8, hist history) {
 	n := len(s.info)
+	for j := i - 2; j <= i+2; j++ {
+		m.described(s, j)
+	}
 	e := m.wordScores(s, &s.info[i])
 	v := e.v[0]
 	s.prevO[i] = e.v[afterO]
@@ -128,4 +137,78 @@ func (m *Model) lateStatic(s *scratch, i int, mode uint8, hist history) {
 	s.stat[i] = v
 	m.queueContext(s, i, mode, hist)
 	m.run(&s.batch, s.stat)
+}
+
+// analyseTag is lexicons.analyse for tagging: in a normally cased sentence
+// it describes only the words that plan does not skip and their
+// neighbours up to two words away, and returns the sentence mode and the
+// skipped words (nil: none).
+func (m *Model) analyseTag(words []string, s *scratch) (uint8, []bool) {
+	lx := m.lex
+	if !m.skipPlain {
+		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
+	}
+	var counts caseCounts
+	for i, w := range words {
+		cs, plain := classify(w)
+		counts.add(cs)
+		s.info[i] = wordInfo{cs: cs, plain: plain}
+	}
+	mode := counts.mode()
+	if mode != modeNormal {
+		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
+	}
+	markQuotes(words, s.info)
+	skip := m.plan(s, mode)
+	if skip == nil {
+		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
+	}
+	n := len(words)
+	if s.fill == nil {
+		s.fill = func(j int) { m.describe(s, s.text, j) }
+	}
+	for i := range words {
+		s.keys[i], s.lexv[i], s.gaz[i] = 0, 0, [4]uint8{}
+		if lends(skip, i) {
+			m.describe(s, words, i)
+		}
+	}
+	lx.table.match(s.keys, s.lexv, s.gaz, s.fill)
+	for i := range n {
+		s.info[i].gaz = s.gaz[i]
+	}
+	return mode, skip
+}
+
+// lends reports whether word i is scored or a neighbour of a scored word
+// (neighbourOffsets are ±1, ±2).
+func lends(skip []bool, i int) bool {
+	if skip == nil {
+		return true
+	}
+	for j := max(0, i-2); j <= min(len(skip)-1, i+2); j++ {
+		if !skip[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// describe fills s.info[i] (and s.keys[i], s.lexv[i]) for word i of the
+// sentence words, keeping its quote place and gazetteer marks.
+func (m *Model) describe(s *scratch, words []string, i int) {
+	wi := &s.info[i]
+	q, g := wi.quote, wi.gaz
+	s.lexv[i] = s.words.describe(m.lex, words[i], wi)
+	s.keys[i] = wi.key
+	wi.quote, wi.gaz, wi.pos = q, g, uint8(min(i, 3))
+}
+
+// described makes sure word i of the sentence in s has been described (a
+// skipped word that analyseTag left out may be needed when a name runs
+// on over plain words: lateStatic, forceO).
+func (m *Model) described(s *scratch, i int) {
+	if i >= 0 && i < len(s.info) && s.info[i].lower == 0 {
+		m.describe(s, s.text, i)
+	}
 }

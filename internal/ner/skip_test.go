@@ -89,3 +89,69 @@ func TestSkipSameLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestClassify checks classify against describe, which hashes the word:
+// the same casing class and plainness, on words of every class in French
+// and English, odd characters and invalid UTF-8.
+func TestClassify(t *testing.T) {
+	m, err := LoadEmbedded("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "le", "Le", "LE", "iPhone", "McDonald", "3e", "1987", "«", "—", "l’", "aujourd'hui",
+		"Élysée", "ÉLYSÉE", "été", "x2", "Ⅳ", "٣", "東京", "ǅemal", "\xff\xfe", "a\x00b", "straße", "İstanbul", "ΑΘΗΝΑ", "αθήνα"}
+	for _, sent := range goldenSentences(t, "en") {
+		words = append(words, sent...)
+	}
+	for _, w := range words {
+		var wi wordInfo
+		m.lex.describe(w, &wi)
+		cs, plain := classify(w)
+		if cs != wi.cs || plain != wi.plain {
+			t.Errorf("classify(%q) = %d, %v; describe: %d, %v", w, cs, plain, wi.cs, wi.plain)
+		}
+	}
+}
+
+// FuzzClassify checks classify against describe on any string.
+func FuzzClassify(f *testing.F) {
+	lx := newLexicons(nil, nil, nil)
+	for _, w := range []string{"Paris", "l’État", "3e", "\xff", "ǅ", "ⅰⅱ"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var wi wordInfo
+		lx.describe(w, &wi)
+		if cs, plain := classify(w); cs != wi.cs || plain != wi.plain {
+			t.Fatalf("classify(%q) = %d, %v; describe: %d, %v", w, cs, plain, wi.cs, wi.plain)
+		}
+	})
+}
+
+// TestSkipNameRunsOn checks names that run on over plain words no scored
+// word looks at: those words are described when the beam reaches them,
+// and the gazetteer names among them ("la défense") are matched as in the
+// full search, so the labels are the same.
+func TestSkipNameRunsOn(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"fr", "Il a rejoint le Mouvement pour la défense des droits de l' homme et du citoyen en mars .",
+			"O O O O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O O O O O O"},
+		{"fr", "Elle préside l' Association pour la défense des intérêts des riverains du port depuis mai .",
+			"O O O B-ORG I-ORG I-ORG I-ORG O O O O O O O O O"},
+		{"en", "He works at the Bank of new england and the trust company of the south since May .",
+			"O O O O B-ORG I-ORG I-ORG I-ORG O O O O O O O O O O"},
+	}
+	for _, tt := range tests {
+		m, err := LoadEmbedded(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(tt.text)
+		got := m.Tag(words)
+		m.skipPlain = false
+		full := m.Tag(words)
+		if g := strings.Join(got, " "); g != tt.want || !slices.Equal(got, full) {
+			t.Errorf("%s %q:\n got %s\nwant %s\nfull %v", tt.lang, tt.text, g, tt.want, full)
+		}
+	}
+}
