@@ -39,6 +39,13 @@ const plainAhead = 3
 // beam may label O without scoring them (see above), and returns s.skip, or
 // nil when no word may be.
 func (m *Model) plan(s *scratch, mode uint8) []bool {
+	return m.planFrom(s, mode, -1)
+}
+
+// planFrom is plan with word start (-1: none) taken as plain: a sentence's
+// first word, capitalised there but written in lower case inside
+// sentences, before a plain word ("Il a dit", "The company said").
+func (m *Model) planFrom(s *scratch, mode uint8, start int) []bool {
 	n := len(s.info)
 	if !m.skipPlain || mode != modeNormal || n == 0 {
 		return nil
@@ -51,10 +58,11 @@ func (m *Model) plan(s *scratch, mode uint8) []bool {
 	some := false
 	for i := n - 1; i >= 0; i-- {
 		w := &s.info[i]
-		ok := w.plain && w.quote == 0
+		plain := w.plain || i == start
+		ok := plain && w.quote == 0
 		skip[i] = ok && ahead >= plainAhead || ok && i+ahead == n-1
 		some = some || skip[i]
-		if w.plain {
+		if plain {
 			ahead = min(ahead+1, plainAhead)
 		} else {
 			ahead = 0
@@ -159,7 +167,18 @@ func (m *Model) analyseTag(words []string, s *scratch) (uint8, []bool) {
 		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
 	}
 	markQuotes(words, s.info)
-	skip := m.plan(s, mode)
+	start := -1
+	f := 0
+	if len(words) > 1 && s.info[0].cs == caseNone {
+		f = 1 // an opening quote or dash
+	}
+	if f+1 < len(words) && s.info[f].cs == caseTitle && s.info[f+1].plain {
+		m.describe(s, words, f)
+		if s.info[f].cls == clsLower {
+			start = f
+		}
+	}
+	skip := m.planFrom(s, mode, start)
 	if skip == nil {
 		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
 	}

@@ -155,3 +155,39 @@ func TestSkipNameRunsOn(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyseTagStart checks the first word of a sentence: capitalised
+// there but written in lower case inside sentences, before a plain word,
+// it is plain for plan ("Il a dit", "The company said"); not before a
+// capitalised word ("Le Monde") nor when it is a name ("Paris", "Reuters").
+func TestAnalyseTagStart(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"fr", "Il a dit hier que la réunion était reportée .", "_ _ _ _ _ _ _ _ _ _"},
+		{"fr", "« Nous avons bien travaillé cette semaine .", "_ _ _ _ _ _ _ _"},
+		{"fr", "Le Monde a dit hier que la réunion était reportée .", "Le Monde _ _ _ _ _ _ _ _ _"},
+		{"fr", "Paris a dit hier que la réunion était reportée .", "Paris _ _ _ _ _ _ _ _ _"},
+		{"en", "The company said on the day that the meeting was off .", "_ _ _ _ _ _ _ _ _ _ _ _"},
+		{"en", "The Times said on the day that the meeting was off .", "The Times _ _ _ _ _ _ _ _ _ _"},
+		{"en", "Reuters said on the day that the meeting was off .", "Reuters _ _ _ _ _ _ _ _ _ _"},
+	}
+	for _, tt := range tests {
+		m, err := LoadEmbedded(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := m.getScratch()
+		words := strings.Fields(tt.text)
+		s.grow(len(words))
+		s.text = words
+		_, skip := m.analyseTag(words, s)
+		got := slices.Clone(words)
+		for i := range got {
+			if skip != nil && skip[i] {
+				got[i] = "_"
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s %q\n got %s\nwant %s", tt.lang, tt.text, g, tt.want)
+		}
+	}
+}
