@@ -261,13 +261,13 @@ func addRows(v []vec, slots []slot, idx, to []int32) {
 // them in a memo.
 type wordScores struct {
 	lower, form uint64 // the word; lower 0 marks an empty memo cell
+	used        uint32 // when the cell was last used (scratch.clock); on the cache line of the look-up
 	v           [afterO + 1]vec
 	// The scores of labelWordFeatures after other previous labels, filled
 	// by prevScores as the beam meets them: pp[k] is the label of pv[k] (0
 	// when empty), next the slot to fill next (round robin).
 	pp   [prevSlots]int8
 	next uint8
-	used uint32 // when the cell was last used (scratch.clock)
 	pv   [prevSlots]vec
 }
 
@@ -430,8 +430,10 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) 
 		}
 		e := m.wordScores(s, &info[j])
 		s.cells[j] = e
-		stat[j].add(&e.v[0])
-		s.prevO[j] = e.v[afterO]
+		if need(j) {
+			stat[j].add(&e.v[0])
+			s.prevO[j] = e.v[afterO]
+		}
 		for k, d := range neighbourOffsets {
 			// Word j is the neighbour at offset d of word j-d.
 			if i := j - d; i >= 0 && i < n && need(i) {
