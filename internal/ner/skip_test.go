@@ -191,3 +191,28 @@ func TestAnalyseTagStart(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipOddInput tags odd input with the shipped French model, whose
+// tagging skips plain stretches: long runs without a sentence end, names
+// opening on words no scored word looked at, control characters, emoji.
+func TestSkipOddInput(t *testing.T) {
+	m, err := LoadEmbedded("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := make([]string, 100000)
+	for i := range long {
+		long[i] = []string{"la", "mer", "des", "Caraïbes", "de", "l'", "ONU", "pour", "la", "défense", "des", "droits", "😀", "\x00", "et", "du", "citoyen", ","}[i%18]
+	}
+	for _, in := range [][]string{long, strings.Fields("Le Mouvement pour la défense des droits de l' homme et du citoyen et de la mer des Caraïbes")} {
+		got := m.Tag(in)
+		if len(got) != len(in) {
+			t.Fatalf("%d labels for %d words", len(got), len(in))
+		}
+		for i, l := range got {
+			if strings.HasPrefix(l, "I-") && (i == 0 || got[i-1] == "O" || got[i-1][2:] != l[2:]) {
+				t.Fatalf("invalid BIO at %d: %v", i, got[max(0, i-1):i+1])
+			}
+		}
+	}
+}
