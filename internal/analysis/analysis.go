@@ -107,17 +107,28 @@ func (p *Pipeline) Stages() []Stage { return p.stages }
 // document as a problem and the other stages still run; only a cancelled
 // context stops the run, and its error is returned.
 func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
+	return p.RunBatch(ctx, []*doc.Document{d})
+}
+
+// RunBatch applies every stage to each of docs as Run does, stage by
+// stage: a stage runs on every document of the batch before the next
+// stage starts, so that its models, lexicons and memos stay in the
+// processor's caches (one document at a time, each stage finds them
+// evicted by the others). Each document gets the same result as from Run.
+func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Document) error {
 	for _, s := range p.stages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		start := time.Now()
-		err := runStage(ctx, s, d)
-		if p.Timing != nil {
-			p.Timing(s.Spec().Name, time.Since(start))
-		}
-		if err != nil {
-			d.Problem(s.Spec().Name, "%v", err)
+		for _, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			start := time.Now()
+			err := runStage(ctx, s, d)
+			if p.Timing != nil {
+				p.Timing(s.Spec().Name, time.Since(start))
+			}
+			if err != nil {
+				d.Problem(s.Spec().Name, "%v", err)
+			}
 		}
 	}
 	return nil

@@ -135,7 +135,11 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 	defer stop()
 	// The queue holds documents analysed while a batch is written.
 	queue := make(chan *item, max(workers*8, opt.Batch*2))
-	jobs := make(chan *item)
+	// Documents go to the workers in groups, analysed stage by stage
+	// (AnalyzeBatch); a group is smaller than the queue, which holds it
+	// until it is sent.
+	jobs := make(chan []*item)
+	group := min(BatchSize, cap(queue)/2)
 	var (
 		wg       sync.WaitGroup
 		analysis atomic.Int64 // nanoseconds
@@ -144,17 +148,24 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range jobs {
-				t0 := time.Now()
-				err := e.Analyze(work, it.doc)
-				analysis.Add(int64(time.Since(t0)))
-				if err != nil {
-					if work.Err() == nil {
-						it.err = &ingest.Error{Path: it.doc.Source, Err: fmt.Errorf("analysis: %w", err)}
-					}
-					it.doc = nil // cancelled or failed: not stored
+			var docs []*doc.Document
+			for items := range jobs {
+				docs = docs[:0]
+				for _, it := range items {
+					docs = append(docs, it.doc)
 				}
-				close(it.ready)
+				t0 := time.Now()
+				err := e.AnalyzeBatch(work, docs)
+				analysis.Add(int64(time.Since(t0)))
+				for _, it := range items {
+					if err != nil {
+						if work.Err() == nil {
+							it.err = &ingest.Error{Path: it.doc.Source, Err: fmt.Errorf("analysis: %w", err)}
+						}
+						it.doc = nil // cancelled or failed: not stored
+					}
+					close(it.ready)
+				}
 			}
 		}()
 	}
@@ -166,13 +177,43 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 			close(it.ready)
 			return it
 		}
+		var pending []*item // queued, not yet sent to a worker
+		send := func() bool {
+			if len(pending) == 0 {
+				return true
+			}
+			select {
+			case jobs <- pending:
+				pending = nil
+				return true
+			case <-work.Done():
+				for _, it := range pending {
+					it.doc = nil
+					close(it.ready)
+				}
+				pending = nil
+				return false
+			}
+		}
+		defer send()
+		// push queues it; when the queue is full, the documents pending
+		// are sent first (the writer may be waiting for one of them).
+		push := func(it *item) {
+			select {
+			case queue <- it:
+				return
+			default:
+			}
+			send()
+			queue <- it
+		}
 		for _, f := range files {
 			if work.Err() != nil {
 				return
 			}
 			docs, errs := ingest.ReadPath(f, stdin, e.opt.Read)
 			for _, err := range errs {
-				queue <- final(&item{err: err})
+				push(final(&item{err: err}))
 			}
 			hashes := make([]string, len(docs))
 			for i, d := range docs {
@@ -181,26 +222,22 @@ func (e *Engine) Ingest(ctx context.Context, st store.Store, paths []string, std
 			known, err := st.Has(work, hashes)
 			if err != nil {
 				if work.Err() == nil {
-					queue <- final(&item{err: &ingest.Error{Path: f, Err: fmt.Errorf("store: %w", err)}})
+					push(final(&item{err: &ingest.Error{Path: f, Err: fmt.Errorf("store: %w", err)}}))
 				}
 				docs = nil
 			}
 			for i, d := range docs {
 				if known[hashes[i]] {
-					queue <- final(&item{unchanged: true})
+					push(final(&item{unchanged: true}))
 					continue
 				}
 				it := &item{doc: d, ready: make(chan struct{})}
-				queue <- it
-				select {
-				case jobs <- it:
-				case <-work.Done():
-					it.doc = nil
-					close(it.ready)
+				push(it)
+				if pending = append(pending, it); len(pending) == group && !send() {
 					return
 				}
 			}
-			queue <- final(&item{fileDone: true})
+			push(final(&item{fileDone: true}))
 		}
 	}()
 
