@@ -119,9 +119,9 @@ func (e *Engine) Analyze(ctx context.Context, d *doc.Document) error {
 
 // BatchSize is the number of documents AnalyzeBatch's callers in this
 // package give it at a time: stage by stage over 16 documents, the whole
-// analysis ran 1.2-1.4× faster than document by document (newsgraph
-// bench, OrangeSum and Reuters, 2 workers), the named-entity taggers
-// 1.05-1.3×.
+// analysis ran 1.0-1.3× faster than document by document (newsgraph
+// bench, OrangeSum and Reuters, 2 workers, four alternations: median
+// 1.17; 64 documents were no faster).
 const BatchSize = 16
 
 // AnalyzeBatch identifies the language of each of docs and runs every
