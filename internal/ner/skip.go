@@ -11,25 +11,23 @@ import "math"
 // therefore gives the label O, without scoring its features, to a word of
 // a normally cased sentence that
 //   - has no capital letter and no digit (or no letter or digit at all),
-//   - has no gazetteer or given-name mark and is not in a short quoted span,
-//   - is followed by plainAhead words without capital or digit (or by the
-//     end of the sentence),
+//     or is the sentence's first word, written in lower case inside
+//     sentences, before such a word ("Il a dit", "The company said"),
+//   - is not in a short quoted span,
+//   - is followed by plainAhead such words (or by the end of the sentence),
 //   - comes while no name is open in the beam.
 // Its static scores would add the same amount to every item of the beam
 // (all extended by O), so only the scores of its label features after each
 // item's labels are added, and none once the beam has narrowed to one
-// item. The words of such a stretch that are more than two words from a
-// scored word (the reach of the neighbour features) are not even looked up
-// in the memo of word scores.
+// item. The words of such a stretch more than two words from a scored word
+// (the reach of the neighbour features) are not even described (hashed,
+// looked up in the lexicons and the memo of word scores); when a name runs
+// on over them they are described then, and the gazetteer describes the
+// words its names continue over.
 //
 // On WikiNEuRal fr test, 21 of 22,132 names begin with a lower-case word
 // more than three words before any capitalised word or number (8 with four
 // words, 84 with two); on CoNLL-2003 English test, one of 5,648.
-
-// The words of a stretch that no scored word looks at (more than two
-// words from any: the reach of the neighbour features) are not even
-// described (hashed and looked up in the lexicons); the gazetteer is
-// matched from the described words only.
 
 // plainAhead is how many words after a plain word must be plain too for it
 // to be skipped (see above).
@@ -161,6 +159,7 @@ func (m *Model) analyseTag(words []string, s *scratch) (uint8, []bool) {
 		cs, plain := classify(w)
 		counts.add(cs)
 		s.info[i] = wordInfo{cs: cs, plain: plain}
+		s.keys[i], s.lexv[i], s.gaz[i] = 0, 0, [4]uint8{}
 	}
 	mode := counts.mode()
 	if mode != modeNormal {
@@ -187,9 +186,8 @@ func (m *Model) analyseTag(words []string, s *scratch) (uint8, []bool) {
 		s.fill = func(j int) { m.describe(s, s.text, j) }
 	}
 	for i := range words {
-		s.keys[i], s.lexv[i], s.gaz[i] = 0, 0, [4]uint8{}
 		if lends(skip, i) {
-			m.describe(s, words, i)
+			m.described(s, i)
 		}
 	}
 	lx.table.match(s.keys, s.lexv, s.gaz, s.fill)
