@@ -41,17 +41,21 @@ func TestPlan(t *testing.T) {
 		words := strings.Fields(tt.text)
 		s.grow(len(words))
 		mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
-		skip := m.plan(s, mode)
-		got := slices.Clone(words)
-		for i := range got {
-			if skip != nil && skip[i] {
-				got[i] = "_"
-			}
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := showSkips(words, m.plan(s, mode)); g != tt.want {
 			t.Errorf("plan(%q)\n got %s\nwant %s", tt.text, g, tt.want)
 		}
 	}
+}
+
+// showSkips returns words with "_" for each word skip marks.
+func showSkips(words []string, skip []bool) string {
+	out := slices.Clone(words)
+	for i := range out {
+		if skip != nil && skip[i] {
+			out[i] = "_"
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // TestSkipSameLabels checks that skipping plain stretches gives the labels
@@ -180,13 +184,7 @@ func TestAnalyseTagStart(t *testing.T) {
 		s.grow(len(words))
 		s.text = words
 		_, skip := m.analyseTag(words, s)
-		got := slices.Clone(words)
-		for i := range got {
-			if skip != nil && skip[i] {
-				got[i] = "_"
-			}
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := showSkips(words, skip); g != tt.want {
 			t.Errorf("%s %q\n got %s\nwant %s", tt.lang, tt.text, g, tt.want)
 		}
 	}
