@@ -231,6 +231,35 @@ func TestCoref(t *testing.T) {
 	}
 }
 
+// TestCountryCodesNotNames checks that a country's sports and licence-plate
+// codes (SE, NED, SUI, ALG) are not taken for the country, in French and
+// English, while the initials of its names still are (RDC, ROK).
+func TestCountryCodesNotNames(t *testing.T) {
+	tests := []struct {
+		lang, text, mention, kbid string // kbid "": not linked to a country
+	}{
+		{"fr", "Il était qualifié dans une triangulaire avec les candidats PS et SE.", "SE", ""},
+		{"en", "The final between NED and SUI ended in a draw.", "NED", ""},
+		{"en", "The final between NED and SUI ended in a draw.", "SUI", ""},
+		{"fr", "Les troupes de la RDC ont repris la ville.", "RDC", "iso:CD"},
+		{"en", "ROK forces held drills with US troops.", "ROK", "iso:KR"},
+	}
+	s := plain(t)
+	for _, tt := range tests {
+		t.Run(tt.lang+" "+tt.mention, func(t *testing.T) {
+			d := analyze(t, s, tt.lang, tt.text)
+			e := entityOf(d, tt.mention)
+			got := ""
+			if e != nil && strings.HasPrefix(e.KBID, "iso:") {
+				got = e.KBID
+			}
+			if got != tt.kbid {
+				t.Errorf("%q linked to %q, want %q%s", tt.mention, got, tt.kbid, describe(d))
+			}
+		})
+	}
+}
+
 func TestCanonical(t *testing.T) {
 	tests := []struct {
 		lang, text, mention, name, kbid string

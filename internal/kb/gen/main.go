@@ -69,7 +69,7 @@ func run(data, out, lex string, minPop int64) error {
 	if err != nil {
 		return err
 	}
-	steps := []func() error{g.countries, g.countryAliases, g.demonyms, g.regions, func() error { return g.cities(minPop) }, g.leaders, g.leadersCurrent, g.handWritten}
+	steps := []func() error{g.countries, g.countryAliases, g.acronymAliases, g.demonyms, g.regions, func() error { return g.cities(minPop) }, g.leaders, g.leadersCurrent, g.handWritten}
 	for _, s := range steps {
 		if err := s(); err != nil {
 			return err
