@@ -146,6 +146,18 @@ func TestPersonRole(t *testing.T) {
 			t.Errorf("%s: want PER %s with the one role %q%s", c.lang, c.name, c.role, describe(d))
 		}
 	}
+	// A place after a place preposition is no person, whatever role
+	// follows it in apposition.
+	for _, c := range []struct{ lang, text, place string }{
+		{"fr", "Le journal rapporte qu'en Seine-et-Marne, le maire du village de Brou-sur-Chantereine a démissionné.", "Seine-et-Marne"},
+		{"fr", "Dans l'Hérault, le maire de la commune de Saint-Brès avait demandé l'annulation du scrutin.", "Hérault"},
+		{"en", "In Montana, the governor of the state signed the bill on Monday.", "Montana"},
+	} {
+		d := analyze(t, s, c.lang, c.text)
+		if e := entityOf(d, c.place); e == nil || e.Type == "PER" {
+			t.Errorf("%s: want %s, not a person%s", c.lang, c.place, describe(d))
+		}
+	}
 	// A party after a role noun is no person: its acronym, or a name
 	// opening with its article.
 	for _, c := range []struct{ text, party string }{

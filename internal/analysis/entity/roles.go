@@ -98,12 +98,14 @@ func (a *analyser) roles(ents []*ent) {
 }
 
 // personRole reports whether a role noun of a person stands right before
-// mention m or in apposition after it.
+// mention m or in apposition after it. After a place preposition the
+// apposition describes someone else ("en Seine-et-Marne, le maire du
+// village", "dans l'Hérault, le maire de la commune").
 func (a *analyser) personRole(m *mention) bool {
 	if _, ok := a.premodifier(m); ok {
 		return true
 	}
-	return len(a.appositions(m)) > 0
+	return !a.locContext(m.words, m.i) && len(a.appositions(m)) > 0
 }
 
 // fits reports whether a free role noun phrase can describe e: one of its
