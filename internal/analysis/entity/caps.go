@@ -40,7 +40,16 @@ func (a *analyser) capsRuns(ws []word, out []cand) []cand {
 			}
 			break
 		}
-		out = a.runCands(ws, i, j, out)
+		// The tagger may read adjacent names in the run ("la maire PS de
+		// Paris Anne Hidalgo": a party, a city, a person).
+		s := i
+		for k := i + 1; k < j; k++ {
+			if a.taggerBegins(ws, s, k) {
+				out = a.runCands(ws, s, k, out)
+				s = k
+			}
+		}
+		out = a.runCands(ws, s, j, out)
 		i = j
 	}
 	if a.r.orgDemonym {
@@ -182,6 +191,20 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 		emit(segStart, j)
 	}
 	return out
+}
+
+// taggerBegins reports whether the tagger begins a name at word k of a
+// capitalised run that starts at s, right after another name (or after
+// another name and a particle it leaves out).
+func (a *analyser) taggerBegins(ws []word, s, k int) bool {
+	if k >= len(a.labels) || !strings.HasPrefix(a.labels[k], "B-") {
+		return false
+	}
+	p := k - 1
+	if p > s && ws[p].isWord() && !ws[p].cap && a.is(&ws[p], bParticle) && a.labels[p] == "O" {
+		p--
+	}
+	return p >= s && a.labels[p] != "O"
 }
 
 // nameAcross reports whether the tagger reads the n words of a role noun at

@@ -243,6 +243,29 @@ func TestCoref(t *testing.T) {
 	}
 }
 
+// TestRunSplitByTagger checks that a capitalised run the tagger reads as
+// adjacent names gives those names, in French and English.
+func TestRunSplitByTagger(t *testing.T) {
+	s := withTaggers(t)
+	for _, c := range []struct {
+		lang, text string
+		want       []string // TYPE name
+	}{
+		{"fr", "La maire PS de Paris Anne Hidalgo a annoncé lundi un nouveau plan.", []string{"ORG PS", "LOC Paris", "PER Anne Hidalgo"}},
+		{"fr", "Le député LFI de Marseille Jean-Luc Mélenchon a parlé avant le départ du cortège.", []string{"LOC Marseille", "PER Jean-Luc Mélenchon"}},
+		{"en", "The comments by Bank of England Andrew Bailey were welcomed.", []string{"ORG Bank of England", "PER Andrew Bailey"}},
+		{"en", "The vote in Ohio Sherrod Brown won was close.", []string{"LOC Ohio", "PER Sherrod Brown"}},
+	} {
+		d := analyze(t, s, c.lang, c.text)
+		for _, w := range c.want {
+			typ, name, _ := strings.Cut(w, " ")
+			if e := entityOf(d, name); e == nil || e.Type != typ {
+				t.Errorf("%s %q: want %s%s", c.lang, c.text, w, describe(d))
+			}
+		}
+	}
+}
+
 // TestCountryCodesNotNames checks that a country's sports and licence-plate
 // codes (SE, NED, SUI, ALG) are not taken for the country, in French and
 // English, while the initials of its names still are (RDC, ROK).
