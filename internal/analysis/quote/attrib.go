@@ -80,6 +80,26 @@ func (a *analyzer) isAdverb(j int) bool {
 	return j == 0 || !a.isClass(j-1, cDet)
 }
 
+// adverbialEnd returns the end of the multiword adverbial at token j, up to
+// limit ("au contraire", "pour sa part", "for his part"), or j.
+func (a *analyzer) adverbialEnd(j, limit int) int {
+	if a.toks[j].is(fCap) {
+		return j
+	}
+next:
+	for _, rest := range a.r.adverbials[a.toks[j].low] {
+		k := j + 1
+		for _, w := range rest {
+			if k >= limit || a.toks[k].low != w {
+				continue next
+			}
+			k++
+		}
+		return k
+	}
+	return j
+}
+
 // verbCue reports whether token i is a reporting verb used as a verb.
 func (a *analyzer) verbCue(i int, u unit) (cue, bool) {
 	t := &a.toks[i]
@@ -278,6 +298,10 @@ func (a *analyzer) parseAfter(u unit, j int, wantSubj bool, cueLow string) after
 			return r
 		}
 		if e := a.timeEnd(j, u.b); e > j {
+			j = e
+			continue
+		}
+		if e := a.adverbialEnd(j, u.b); e > j {
 			j = e
 			continue
 		}

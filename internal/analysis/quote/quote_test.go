@@ -100,6 +100,10 @@ func checkSpans(t *testing.T, d *doc.Document) {
 
 func TestFrench(t *testing.T) {
 	runCases(t, "fr", []quoteCase{
+		{name: "an adverbial phrase between the verb and its inverted subject",
+			text: "Anne Morel a parlé la première. « Le budget était raisonnable », assène au contraire Paul Girard. « Rien ne change », estime de son côté Luc Perrin.",
+			want: []want{{kind: "direct", text: "Le budget était raisonnable", speaker: "Paul Girard"},
+				{kind: "direct", text: "Rien ne change", speaker: "Luc Perrin"}}, exact: true},
 		{name: "incise after quote",
 			text: "« Deux de nos adversaires unissent leurs forces », a déclaré Koffler.",
 			want: []want{{kind: "direct", text: "Deux de nos adversaires unissent leurs forces", speaker: "Koffler"}}, exact: true},
@@ -244,6 +248,10 @@ func TestFrench(t *testing.T) {
 
 func TestEnglish(t *testing.T) {
 	runCases(t, "en", []quoteCase{
+		{name: "an adverbial phrase between the verb and its inverted subject",
+			text: "Anne Moore spoke first. \"The budget was reasonable,\" said for his part Paul Gerard. \"Nothing changes,\" said in turn Luke Perry.",
+			want: []want{{kind: "direct", text: "The budget was reasonable", speaker: "Paul Gerard"},
+				{kind: "direct", text: "Nothing changes", speaker: "Luke Perry"}}, exact: true},
 		{name: "police is an organisation, not the woman a pronoun names",
 			text: "Jane Doe runs the union. Police said two people had been arrested. \"It is over,\" she wrote on Twitter.",
 			want: []want{{kind: "direct", text: "It is over", speaker: "Jane Doe"}}},

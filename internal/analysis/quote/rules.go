@@ -52,6 +52,9 @@ type rules struct {
 	titleCues map[string]bool
 	mediums   map[string]bool
 	anaphoric map[string]bool // organisation nouns that stand for an organisation named before (the company)
+	// adverbials are multiword adverbials ("pour sa part", "for his part"):
+	// by folded first word, the folded words after it.
+	adverbials map[string][][]string
 	// lex joins the tables above for one lookup per token.
 	lex map[string]lexEntry
 }
@@ -229,6 +232,16 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 	for _, w := range lexicon.Lines(lang, "quote-title-cues") {
 		r.titleCues[fold(w)] = true
 	}
+	r.adverbials = map[string][][]string{}
+	for _, line := range lexicon.Lines(lang, "quote-adverbials") {
+		ws := strings.Fields(line)
+		for i := range ws {
+			ws[i] = fold(ws[i])
+		}
+		if len(ws) > 1 {
+			r.adverbials[ws[0]] = append(r.adverbials[ws[0]], ws[1:])
+		}
+	}
 	for _, w := range lexicon.Lines(lang, "quote-mediums") {
 		r.mediums[fold(w)] = true
 	}
@@ -242,8 +255,12 @@ func newRules(lang string, closed map[string]int, sayForms []string) *rules {
 // languages).
 func merge(a, b *rules) *rules {
 	r := &rules{lang: "und", class: map[string]int{}, cues: map[string]cue{}, heads: map[string]head{},
-		demonyms: map[string]string{}, titleCues: map[string]bool{}, mediums: map[string]bool{}, anaphoric: map[string]bool{}}
+		demonyms: map[string]string{}, titleCues: map[string]bool{}, mediums: map[string]bool{}, anaphoric: map[string]bool{},
+		adverbials: map[string][][]string{}}
 	for _, x := range []*rules{a, b} {
+		for k, v := range x.adverbials {
+			r.adverbials[k] = append(r.adverbials[k], v...)
+		}
 		for k, v := range x.class {
 			r.class[k] |= v
 		}
