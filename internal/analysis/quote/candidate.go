@@ -205,7 +205,9 @@ func (a *analyzer) candidate(s, e int) cand {
 				if r.s > compAt {
 					c.comp = a.slice(r.s, r.e)
 					c.cs, c.ce = r.s, r.e
-					if c.plural && hclass == 'p' && a.isClass(compAt, cOf) {
+					if c.plural && hclass == 'p' && a.isClass(compAt, cOf) && a.onlyDets(compAt+1, r.s) {
+						// "les proches de Benoît Hamon", not "trois proches
+						// de l'ancien ministre de l'Éducation nationale"
 						return a.named(c, r.s, r.e)
 					}
 					break
@@ -259,6 +261,16 @@ func (a *analyzer) candidate(s, e int) cand {
 		}
 	}
 	return c
+}
+
+// onlyDets reports whether the tokens [s, e) are all determiners.
+func (a *analyzer) onlyDets(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !a.isClass(k, cDet) {
+			return false
+		}
+	}
+	return true
 }
 
 // trailingName reports a person's name run [s, e) that closes a role

@@ -496,3 +496,29 @@ func TestLargeInputs(t *testing.T) {
 		checkSpans(t, d)
 	})
 }
+
+// TestPluralRoleOfName checks that a French plural role noun followed by
+// "de" and a name is that name's people ("les avocats de Salah Abdeslam"
+// are named by him), but not when the name sits deeper in the complement
+// ("trois proches de l'ancien ministre de l'Éducation nationale": an
+// unnamed source, not "Éducation"; in English too).
+func TestPluralRoleOfName(t *testing.T) {
+	for _, c := range []struct {
+		lang, text, name string // name "": anonymous, and not the name inside
+		inside           string
+	}{
+		{"fr", "Les avocats de Salah Abdeslam ont dénoncé une « mascarade ».", "Salah Abdeslam", ""},
+		{"fr", "Trois proches de l'ancien ministre de l'Éducation nationale dénoncent une polémique « stérile ».", "", "Éducation"},
+		{"en", "Three aides of the former minister of the Interior denounced a \"sterile\" debate.", "", "Interior"},
+	} {
+		d := analyze(t, c.lang, c.text)
+		if len(d.Quotes) != 1 {
+			t.Errorf("%s %q: %d quotes\n%s", c.lang, c.text, len(d.Quotes), dump(d))
+			continue
+		}
+		sp := d.Quotes[0].Speaker
+		if c.name != "" && sp.Name != c.name || c.name == "" && (!sp.Anonymous || sp.Name == c.inside) {
+			t.Errorf("%s %q: speaker %+v\n%s", c.lang, c.text, sp, dump(d))
+		}
+	}
+}
