@@ -266,6 +266,28 @@ func TestRunSplitByTagger(t *testing.T) {
 	}
 }
 
+// TestTwoWordDemonymNotPlace checks that a two-word demonym is not the
+// place its first word names ("South African": not the region "South"),
+// while the country it names still is one.
+func TestTwoWordDemonymNotPlace(t *testing.T) {
+	s := plain(t)
+	for _, c := range []struct{ lang, text, notPlace, place string }{
+		{"en", "The South African unit said sales rose. South Africa agreed.", "South", "South Africa"},
+		{"en", "A South Korean official met the envoy in South Korea.", "South", "South Korea"},
+		{"fr", "Le gouvernement sud-africain a réagi. L'Afrique du Sud a accepté.", "Sud", "Afrique du Sud"},
+	} {
+		d := analyze(t, s, c.lang, c.text)
+		for _, e := range d.Entities {
+			if e.Name == c.notPlace {
+				t.Errorf("%s %q: %q is an entity%s", c.lang, c.text, c.notPlace, describe(d))
+			}
+		}
+		if e := entityOf(d, c.place); e == nil || e.Type != "LOC" {
+			t.Errorf("%s %q: want the place %q%s", c.lang, c.text, c.place, describe(d))
+		}
+	}
+}
+
 // TestCountryCodesNotNames checks that a country's sports and licence-plate
 // codes (SE, NED, SUI, ALG) are not taken for the country, in French and
 // English, while the initials of its names still are (RDC, ROK).

@@ -63,6 +63,11 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		if best < 0 {
 			continue
 		}
+		if i+1 < len(ws) && ws[i+1].isWord() && best < i+2 && len(a.pairDemonym(&ws[i], &ws[i+1])) > 0 {
+			// "North American", "South African": a demonym, not the
+			// region "North" followed by a word.
+			continue
+		}
 		out = append(out, cand{i: i, j: best, typ: bestAlias.Entry.Type, src: srcKB, entry: bestAlias.Entry, alias: bestAlias.Text})
 	}
 	return out
