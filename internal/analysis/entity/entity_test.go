@@ -149,8 +149,8 @@ func TestPersonRole(t *testing.T) {
 	// A place after a place preposition is no person, whatever role
 	// follows it in apposition.
 	for _, c := range []struct{ lang, text, place string }{
-		{"fr", "Le journal rapporte qu'en Seine-et-Marne, le maire du village de Brou-sur-Chantereine a démissionné.", "Seine-et-Marne"},
-		{"fr", "Dans l'Hérault, le maire de la commune de Saint-Brès avait demandé l'annulation du scrutin.", "Hérault"},
+		{"fr", "Le quotidien rapporte qu'en Haute-Savoie, le maire du village de Thônes a démissionné.", "Haute-Savoie"},
+		{"fr", "Dans le Gard, le maire de la commune de Vauvert avait demandé le report du vote.", "Gard"},
 		{"en", "In Montana, the governor of the state signed the bill on Monday.", "Montana"},
 	} {
 		d := analyze(t, s, c.lang, c.text)
@@ -252,7 +252,7 @@ func TestRunSplitByTagger(t *testing.T) {
 		want       []string // TYPE name
 	}{
 		{"fr", "La maire PS de Paris Anne Hidalgo a annoncé lundi un nouveau plan.", []string{"ORG PS", "LOC Paris", "PER Anne Hidalgo"}},
-		{"fr", "Le député LFI de Marseille Jean-Luc Mélenchon a parlé avant le départ du cortège.", []string{"LOC Marseille", "PER Jean-Luc Mélenchon"}},
+		{"fr", "La sénatrice PS de Lille Martine Aubry a parlé avant le début de la séance.", []string{"ORG PS", "LOC Lille", "PER Martine Aubry"}},
 		{"en", "The comments by Bank of England Andrew Bailey were welcomed.", []string{"ORG Bank of England", "PER Andrew Bailey"}},
 		{"en", "The vote in Ohio Sherrod Brown won was close.", []string{"LOC Ohio", "PER Sherrod Brown"}},
 	} {
