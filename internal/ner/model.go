@@ -415,17 +415,20 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) 
 	if s.memo == nil {
 		s.memo = largeSlice[wordScores](1 << memoBits)
 	}
+	// (It leaves s.cells[j] nil for the words that lend nothing, at their
+	// memo set otherwise, for the second pass.)
 	var touch uint64
 	for j := range info {
+		s.cells[j] = nil
 		if lends(skip, j) {
 			k := memoIndex(&info[j])
 			touch += s.memo[k].lower + s.memo[k+1].lower
+			s.cells[j] = &s.memo[k]
 		}
 	}
 	s.touch = touch
 	for j := range info {
-		if !lends(skip, j) {
-			s.cells[j] = nil
+		if s.cells[j] == nil {
 			continue
 		}
 		e := m.wordScores(s, &info[j])

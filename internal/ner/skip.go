@@ -35,15 +35,10 @@ const plainAhead = 3
 
 // plan marks in s.skip the words of the sentence analysed into s that the
 // beam may label O without scoring them (see above), and returns s.skip, or
-// nil when no word may be.
-func (m *Model) plan(s *scratch, mode uint8) []bool {
-	return m.planFrom(s, mode, -1)
-}
-
-// planFrom is plan with word start (-1: none) taken as plain: a sentence's
-// first word, capitalised there but written in lower case inside
-// sentences, before a plain word ("Il a dit", "The company said").
-func (m *Model) planFrom(s *scratch, mode uint8, start int) []bool {
+// nil when no word may be. Word start (-1: none) is taken as plain: a
+// sentence's first word, capitalised there but written in lower case
+// inside sentences, before a plain word ("Il a dit", "The company said").
+func (m *Model) plan(s *scratch, mode uint8, start int) []bool {
 	n := len(s.info)
 	if !m.skipPlain || mode != modeNormal || n == 0 {
 		return nil
@@ -177,7 +172,7 @@ func (m *Model) analyseTag(words []string, s *scratch) (uint8, []bool) {
 			start = f
 		}
 	}
-	skip := m.planFrom(s, mode, start)
+	skip := m.plan(s, mode, start)
 	if skip == nil {
 		return lx.analyse(words, s.info, s.keys, s.lexv, s.gaz, &s.words), nil
 	}

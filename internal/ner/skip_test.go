@@ -41,7 +41,7 @@ func TestPlan(t *testing.T) {
 		words := strings.Fields(tt.text)
 		s.grow(len(words))
 		mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
-		if g := showSkips(words, m.plan(s, mode)); g != tt.want {
+		if g := showSkips(words, m.plan(s, mode, -1)); g != tt.want {
 			t.Errorf("plan(%q)\n got %s\nwant %s", tt.text, g, tt.want)
 		}
 	}
@@ -81,7 +81,7 @@ func TestSkipSameLabels(t *testing.T) {
 			s := m.getScratch()
 			s.grow(len(doc))
 			mode := m.lex.analyse(doc, s.info, s.keys, s.lexv, s.gaz, nil)
-			for _, sk := range m.plan(s, mode) {
+			for _, sk := range m.plan(s, mode, -1) {
 				if sk {
 					skipped++
 				}

@@ -63,7 +63,7 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		if best < 0 {
 			continue
 		}
-		if i+1 < len(ws) && ws[i+1].isWord() && best < i+2 && len(a.pairDemonym(&ws[i], &ws[i+1])) > 0 {
+		if best < i+2 && a.demonymAt(ws, i, len(ws)) == 2 {
 			// "North American", "South African": a demonym, not the
 			// region "North" followed by a word.
 			continue
