@@ -114,31 +114,65 @@ func (p *Pipeline) Run(ctx context.Context, d *doc.Document) error {
 // stage: a stage runs on every document of the batch before the next
 // stage starts, so that its models, lexicons and memos stay in the
 // processor's caches (one document at a time, each stage finds them
-// evicted by the others). Each document gets the same result as from Run.
+// evicted by the others). A BatchStage gets the whole batch at once. Each
+// document gets the same result as from Run.
 func (p *Pipeline) RunBatch(ctx context.Context, docs []*doc.Document) error {
 	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		name := s.Spec().Name
+		if bs, ok := s.(BatchStage); ok && len(docs) > 1 {
+			start := time.Now()
+			errs := bs.AnalyzeBatch(ctx, docs)
+			if p.Timing != nil {
+				p.Timing(name, time.Since(start))
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			for i, err := range errs[:min(len(errs), len(docs))] {
+				if err != nil {
+					docs[i].Problem(name, "%v", err)
+				}
+			}
+			continue
+		}
 		for _, d := range docs {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			start := time.Now()
-			err := runStage(ctx, s, d)
+			err := Guard(name, func() error { return s.Analyze(ctx, d) })
 			if p.Timing != nil {
-				p.Timing(s.Spec().Name, time.Since(start))
+				p.Timing(name, time.Since(start))
 			}
 			if err != nil {
-				d.Problem(s.Spec().Name, "%v", err)
+				d.Problem(name, "%v", err)
 			}
 		}
 	}
 	return nil
 }
 
-func runStage(ctx context.Context, s Stage, d *doc.Document) (err error) {
+// BatchStage is a Stage that analyses a batch of documents better than one
+// at a time: the entity stage tags the words of every document before it
+// analyses any, so that the tagger's tables and memos stay in the
+// processor's caches. AnalyzeBatch returns an error per document, nil when
+// its analysis went well, and must give each document the result Analyze
+// gives it; a panic while analysing one document must be that document's
+// error only (Guard).
+type BatchStage interface {
+	Stage
+	AnalyzeBatch(ctx context.Context, docs []*doc.Document) []error
+}
+
+// Guard runs fn, turning a panic into an error naming the stage.
+func Guard(stage string, fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("stage %s panicked: %v", s.Spec().Name, r)
+			err = fmt.Errorf("stage %s panicked: %v", stage, r)
 		}
 	}()
-	return s.Analyze(ctx, d)
+	return fn()
 }

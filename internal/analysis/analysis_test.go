@@ -34,6 +34,80 @@ func (r recorder) Analyze(_ context.Context, d *doc.Document) error {
 	return nil
 }
 
+// batcher is a recorder that is also a BatchStage: it logs each batch it
+// gets as one entry ("c:[x fail]") and each document it analyses alone.
+type batcher struct{ recorder }
+
+func (b batcher) AnalyzeBatch(ctx context.Context, docs []*doc.Document) []error {
+	var texts []string
+	errs := make([]error, len(docs))
+	for i, d := range docs {
+		texts = append(texts, d.Text)
+		errs[i] = analysis.Guard(b.name, func() error {
+			switch d.Text {
+			case "fail":
+				return errors.New("cannot")
+			case "panic":
+				panic("boom")
+			}
+			return nil
+		})
+	}
+	*b.log = append(*b.log, fmt.Sprintf("%s:%v", b.name, texts))
+	return errs
+}
+
+// TestRunBatchStage checks that a BatchStage gets the whole batch in one
+// call and its errors (panics included) become the problems of their
+// documents only, that Run gives a single document to Analyze, and that
+// a cancelled context stops before the batch stage.
+func TestRunBatchStage(t *testing.T) {
+	var log []string
+	p, err := analysis.New(recorder{"a", &log}, batcher{recorder{"c", &log}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	for _, text := range []string{"x", "fail", "panic", "y"} {
+		docs = append(docs, &doc.Document{Text: text})
+	}
+	if err := p.RunBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a:x", "a:fail", "a:panic", "a:y", "c:[x fail panic y]"}
+	if !slices.Equal(log, want) {
+		t.Errorf("run order %q, want %q", log, want)
+	}
+	for _, d := range docs {
+		var got []string
+		for _, pr := range d.Problems {
+			got = append(got, fmt.Sprintf("%s: %s", pr.Stage, pr.Message))
+		}
+		var want []string
+		switch d.Text {
+		case "fail":
+			want = []string{"a: cannot", "c: cannot"}
+		case "panic":
+			want = []string{"a: stage a panicked: boom", "c: stage c panicked: boom"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: problems %q, want %q", d.Text, got, want)
+		}
+	}
+
+	log = nil
+	if err := p.Run(context.Background(), &doc.Document{Text: "z"}); err != nil || !slices.Equal(log, []string{"a:z", "c:z"}) {
+		t.Errorf("one document: %v, ran %q", err, log)
+	}
+
+	log = nil
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := p.RunBatch(ctx, docs); !errors.Is(err, context.Canceled) || len(log) != 0 {
+		t.Errorf("cancelled: %v, ran %v", err, log)
+	}
+}
+
 // TestRunBatch checks that a batch runs stage by stage, that a failing or
 // panicking document gets a problem while the others and the later stages
 // go on, and that a cancelled context stops the batch.

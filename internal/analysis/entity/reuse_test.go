@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -114,5 +115,71 @@ func TestNoKnowledgeBase(t *testing.T) {
 		if e := entityOf(d, m); e == nil || e.Type != "PER" || e.KBID != "" {
 			t.Errorf("%q:%s", m, describe(d))
 		}
+	}
+}
+
+// TestAnalyzeBatch checks that a batch gives each document the entities
+// Analyze gives it alone (French and English, with the shipped taggers),
+// that every document is tagged before any is analysed, and that a tagger
+// that panics on one document costs that document only.
+func TestAnalyzeBatch(t *testing.T) {
+	texts := []struct{ lang, text string }{
+		{"fr", "La ministre Catherine Vautrin a visité Lyon lundi. Selon elle, la Banque de France prévoit une reprise."},
+		{"en", "Chancellor Rachel Reeves told the BBC in London that the Treasury would act."},
+		{"fr", "Vautrin a ensuite rencontré des élus à Villeurbanne avec le maire Cédric Van Styvendael."},
+		{"en", "Mr Reeves? No: Ms Reeves met Andrew Bailey of the Bank of England on Tuesday."},
+	}
+	s := withTaggers(t)
+	newDocs := func() []*doc.Document {
+		var docs []*doc.Document
+		for _, x := range texts {
+			d := &doc.Document{Text: x.text, Body: doc.Span{Start: 0, End: len(x.text)}, Lang: x.lang}
+			if err := segmentStage().Analyze(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+		return docs
+	}
+	docs := newDocs()
+	for i, err := range s.AnalyzeBatch(context.Background(), docs) {
+		if err != nil {
+			t.Errorf("document %d: %v", i, err)
+		}
+	}
+	for i, d := range newDocs() {
+		if err := s.Analyze(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Entities) == 0 || !reflect.DeepEqual(d.Entities, docs[i].Entities) {
+			t.Errorf("document %d: batch gave%s\nalone%s", i, describe(docs[i]), describe(d))
+		}
+	}
+
+	docs = newDocs()
+	label := byWord(map[string]string{"Reeves": "B-PER", "Bailey": "B-PER"})
+	calls := 0
+	tagger := fixedDoc{calls: &calls, label: func(words []string) []string {
+		for _, d := range docs {
+			if d.Entities != nil {
+				t.Error("a document was analysed before the batch was tagged")
+			}
+		}
+		if slices.Contains(words, "Mr") {
+			panic("tagger broke")
+		}
+		return label(words)
+	}}
+	errs := New(builtin(t), map[string]Tagger{"en": tagger, "fr": tagger}).AnalyzeBatch(context.Background(), docs)
+	for i, err := range errs {
+		if (err != nil) != (i == 3) {
+			t.Errorf("document %d: error %v", i, err)
+		}
+	}
+	if errs[3] == nil || !strings.Contains(errs[3].Error(), "tagger broke") || docs[3].Entities != nil {
+		t.Errorf("panicking document: %v, entities%s", errs[3], describe(docs[3]))
+	}
+	if e := entityOf(docs[1], "Rachel Reeves"); e == nil || e.Type != "PER" {
+		t.Errorf("the document before the panicking one lost its entities%s", describe(docs[1]))
 	}
 }
