@@ -69,6 +69,7 @@ type lexicons struct {
 	words    []wordValue // fold key → case class, as saved
 	clusters []wordValue // fold key → cluster path, as saved
 	runs     bool        // add the capitalised-run features (runFeatures)
+	openers  bool        // some word has the name-opener mark (lexOpens)
 }
 
 // usesRuns reports whether models of lang use the capitalised-run and

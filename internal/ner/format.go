@@ -20,7 +20,8 @@ import (
 //	float32 weight scale (for information)
 //	uvarint lexicon count, then per entry, by increasing key: uint64 key
 //	(keyHash of a word, or seqHash of a gazetteer name's words), uvarint
-//	value (case class, gazetteer bits and cluster path, see lexTable)
+//	value (case class, gazetteer bits, cluster path, name marks, see
+//	lexTable)
 //	uvarint feature count, uvarint hot feature count, the feature hashes
 //	as uint64 (the hot ones, then the others, each run increasing), then
 //	per feature its row: shift byte and one int8 weight per label
@@ -139,6 +140,7 @@ func decode(b []byte) (*Model, error) {
 	}
 	nx := d.count(9)
 	lex := newLexTable(nx)
+	opens := false
 	var prev uint64
 	for i := 0; i < nx && d.err == nil; i++ {
 		k := d.uint64()
@@ -149,10 +151,11 @@ func decode(b []byte) (*Model, error) {
 		if k <= prev {
 			return nil, errors.New("lexicon keys out of order")
 		}
-		if v&lexClsMask >= numCls || (v&^(lexGiven|lexFamily))>>lexCluShift > lexCluMask {
+		if v&lexClsMask >= numCls || (v&^(lexGiven|lexFamily|lexOpens))>>lexCluShift > lexCluMask {
 			return nil, fmt.Errorf("lexicon value %#x", v)
 		}
 		lex.or(k, v)
+		opens = opens || v&lexOpens != 0
 		prev = k
 	}
 	nf := d.count(8 + rowBytes)
@@ -195,7 +198,7 @@ func decode(b []byte) (*Model, error) {
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("%d bytes after the end marker", len(d.b))
 	}
-	m.lex = &lexicons{table: lex, runs: usesRuns(m.lang)}
+	m.lex = &lexicons{table: lex, runs: usesRuns(m.lang), openers: opens}
 	m.setWeights(keys, rows, hot)
 	return m, nil
 }

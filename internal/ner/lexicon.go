@@ -94,7 +94,7 @@ func canonicalGazetteer(entries []GazEntry) []GazEntry {
 // Lexicon table values: bits 0-2 the case class of a word, bits 3-6 one
 // bit per type for a complete gazetteer name, bit 7 a proper prefix of a
 // longer name, bits 8-40 the word's cluster path, bits 60 and 61 the
-// given and family name marks. Keys are the keyHash of a word; a sequence
+// given and family name marks, bit 62 the name-opener mark. Keys are the keyHash of a word; a sequence
 // of words is keyed by seqHash.
 const (
 	lexClsMask  = 7
@@ -108,6 +108,10 @@ const (
 	lexNameShift = 60
 	lexGiven     = 1 << lexNameShift
 	lexFamily    = 1 << (lexNameShift + 1)
+	// lexOpens marks a plain word that opened names in the training data
+	// (see openers): only from such a word on may the plain words before a
+	// capitalised word be part of a name (plan). No feature reads it.
+	lexOpens = 1 << (lexNameShift + 2)
 )
 
 // seqHash extends the key of a word sequence by one word's keyHash; the

@@ -9,12 +9,13 @@ import (
 // TestPlan checks which words plan lets the beam label O unscored: plain
 // words (no capital, no digit) followed by plainAhead plain words, in
 // French and English, normally cased sentences only. "_" marks a skipped
-// word.
+// word. Name openers are left out here (TestSkipBeforeOpener).
 func TestPlan(t *testing.T) {
 	m, err := LoadEmbedded("fr")
 	if err != nil {
 		t.Fatal(err)
 	}
+	m.lex.openers = false
 	tests := []struct{ text, want string }{
 		// A name may open on lower-case words before a capitalised one
 		// ("mer des Caraïbes"): the three words before it are scored.
@@ -61,13 +62,18 @@ func showSkips(words []string, skip []bool) string {
 // TestSkipSameLabels checks that skipping plain stretches gives the labels
 // of the full search on the golden sentences (French and English, as
 // written, in lower case and with names after plain stretches, where a
-// name may be open when a skipped word comes).
+// name may be open when a skipped word comes). Name openers are left out
+// here (TestSkipBeforeOpener).
 func TestSkipSameLabels(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
 		m, err := LoadEmbedded(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
+		if !m.lex.openers {
+			t.Errorf("%s: the model marks no name opener", lang)
+		}
+		m.lex.openers = false
 		skipped := 0
 		for _, words := range goldenSentences(t, lang) {
 			doc := slices.Concat(words, strings.Fields("and then there was a long pause in the talks ."), words)
@@ -212,5 +218,132 @@ func TestSkipOddInput(t *testing.T) {
 				t.Fatalf("invalid BIO at %d: %v", i, got[max(0, i-1):i+1])
 			}
 		}
+	}
+}
+
+// TestOpeners checks which plain words the trainer marks as name openers:
+// those that open names in at least one in minOpenShare of the times they
+// come shortly before a capitalised word or a number, in French and
+// English.
+func TestOpeners(t *testing.T) {
+	type sent struct{ words, labels string }
+	repeat := func(n int, s sent) []sent { return slices.Repeat([]sent{s}, n) }
+	tests := []struct {
+		name    string
+		data    []sent
+		in, out []string
+	}{
+		{"fr", slices.Concat(
+			[]sent{
+				{"Ils ont nagé dans le lac Tana hier .", "O O O O O B-LOC I-LOC O O"},
+				{"Le lac Baïkal gèle en hiver .", "O B-LOC I-LOC O O O O"},
+				{"La bataille de Verdun dura dix mois .", "O B-MISC I-MISC I-MISC O O O O"},
+				// "la" opens a name once, of many times before a capital.
+				{"Il a traversé la Manche à la nage .", "O O O B-LOC I-LOC O O O O"},
+			},
+			repeat(60, sent{"Il connaît bien la France et la Suisse .", "O O O O B-LOC O O B-LOC O"}),
+			// The times a word comes far from any capital do not count.
+			repeat(60, sent{"la bataille fut longue et très rude .", "O O O O O O O O"}),
+		), []string{"lac", "bataille"}, []string{"la", "de", "dans", "le", "Le", "Verdun"}},
+		{"en", slices.Concat(
+			[]sent{
+				{"He met de Klerk in Pretoria .", "O O B-PER I-PER O B-LOC O"},
+				{"They sailed the river Thames .", "O O O B-LOC I-LOC O"},
+			},
+			repeat(60, sent{"He saw the Queen in London .", "O O O B-PER O B-LOC O"}),
+		), []string{"de", "river"}, []string{"the", "in", "saw", "Queen"}},
+	}
+	for _, tt := range tests {
+		var data []Sentence
+		for _, s := range tt.data {
+			data = append(data, Sentence{Words: strings.Fields(s.words), Labels: strings.Fields(s.labels)})
+		}
+		got := openers(data)
+		for _, w := range tt.in {
+			if !slices.Contains(got, keyHash(w)) {
+				t.Errorf("%s: %q is not a name opener", tt.name, w)
+			}
+		}
+		for _, w := range tt.out {
+			if slices.Contains(got, keyHash(w)) {
+				t.Errorf("%s: %q is a name opener", tt.name, w)
+			}
+		}
+		if !slices.IsSorted(got) {
+			t.Errorf("%s: openers not sorted", tt.name)
+		}
+	}
+}
+
+// TestSkipBeforeOpener checks that, with the shipped models' name
+// openers, the plain words before a capitalised word or a number are
+// skipped up to the first opener, in French and English, and that on the
+// golden sentences the labels differ from the full search only inside
+// names that the full search opened on a plain word that is not an
+// opener.
+func TestSkipBeforeOpener(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"fr", "Il a visité la mer des Caraïbes hier soir avec des amis .",
+			"Il _ _ _ mer des Caraïbes _ _ _ _ _ _"},
+		{"fr", "Selon le porte-parole , la réunion a eu lieu mardi à Paris .",
+			"Selon _ _ _ _ _ _ _ _ _ _ Paris _"},
+		{"fr", "Ils ont marché jusqu' au lac Léman .",
+			"Ils _ _ _ _ lac Léman _"},
+		{"fr", "Il a payé 30 euros à Marie .", "Il _ _ 30 _ _ Marie _"},
+		{"fr", "Le film « la vie est belle » a plu aux critiques de cinéma .",
+			"Le _ _ la vie est belle _ _ _ _ _ _ _ _"},
+		{"en", "The talks were held on a rainy day in 1987 at the site .",
+			"The _ _ _ _ _ _ _ _ 1987 _ _ _ _"},
+		{"en", "He later met de Klerk in Pretoria .", "He _ _ de Klerk _ Pretoria _"},
+	}
+	models := map[string]*Model{}
+	for _, lang := range []string{"fr", "en"} {
+		m, err := LoadEmbedded(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		models[lang] = m
+	}
+	for _, tt := range tests {
+		m := models[tt.lang]
+		s := m.getScratch()
+		words := strings.Fields(tt.text)
+		s.grow(len(words))
+		s.text = words
+		mode := m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
+		if g := showSkips(words, m.plan(s, mode, -1)); g != tt.want {
+			t.Errorf("%s plan(%q)\n got %s\nwant %s", tt.lang, tt.text, g, tt.want)
+		}
+		m.putScratch(s)
+	}
+	for lang, m := range models {
+		changed := 0
+		for _, words := range goldenSentences(t, lang) {
+			m.skipPlain = false
+			want := m.Tag(words)
+			m.skipPlain = true
+			got := m.Tag(words)
+			s := m.getScratch()
+			s.grow(len(words))
+			m.lex.analyse(words, s.info, s.keys, s.lexv, s.gaz, nil)
+			for i := range got {
+				if got[i] == want[i] {
+					continue
+				}
+				changed++
+				ok := false
+				for _, sp := range Spans(want) {
+					st := &s.info[sp.Start]
+					if sp.Start <= i && i < sp.End && st.plain && s.lexv[sp.Start]&lexOpens == 0 {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%s %q: word %d labelled %s, %s by the full search", lang, words, i, got[i], want[i])
+				}
+			}
+			m.putScratch(s)
+		}
+		t.Logf("%s: %d labels of the golden sentences changed", lang, changed)
 	}
 }

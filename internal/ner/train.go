@@ -91,6 +91,65 @@ func ToIOB2(labels []string) []string {
 	return out
 }
 
+// Name openers: a plain word (no capital, no digit) opens a name in the
+// training data when it is the first word of a name ("lac Léman", "mer
+// des Caraïbes", "bataille de Mons", "de Gaulle"). openers returns the
+// fold keys (keyHash) of the plain words that did so at least once and in
+// at least one in minOpenShare of the times they came within plainAhead
+// words before a capitalised word or a number: "mer" and "bataille" are
+// in, "la" (six names of the thousands of times it comes before a
+// capital) is not. Sorted, for a deterministic lexicon.
+func openers(data []Sentence) []uint64 {
+	type count struct{ near, opens int }
+	counts := map[uint64]*count{}
+	var plain []bool
+	for _, s := range data {
+		plain = plain[:0]
+		for _, w := range s.Words {
+			_, p := classify(w)
+			plain = append(plain, p)
+		}
+		starts := map[int]bool{}
+		for _, sp := range Spans(s.Labels) {
+			starts[sp.Start] = true
+		}
+		next := len(s.Words) // the next word that is not plain
+		for i := len(s.Words) - 1; i >= 0; i-- {
+			if !plain[i] {
+				next = i
+				continue
+			}
+			if next-i > plainAhead || next == len(s.Words) {
+				continue
+			}
+			k := keyHash(s.Words[i])
+			c := counts[k]
+			if c == nil {
+				c = &count{}
+				counts[k] = c
+			}
+			c.near++
+			if starts[i] {
+				c.opens++
+			}
+		}
+	}
+	var out []uint64
+	for k, c := range counts {
+		if c.opens > 0 && c.opens*minOpenShare >= c.near {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// minOpenShare: see openers. On WikiNEuRal fr, 178 words; the words they
+// open cover 681 of the 780 names of the test set that open with a plain
+// word, and they are 2.5 % of the plain words that come within plainAhead
+// words before a capitalised word.
+const minOpenShare = 50
+
 func caseCopy(s trainSent, f func(string) string) trainSent {
 	w := make([]string, len(s.words))
 	for i, x := range s.words {
@@ -161,8 +220,13 @@ func Train(ctx context.Context, data []Sentence, opt TrainOptions) (*Model, erro
 	}
 	lx := newLexicons(canonicalGazetteer(filterGazetteer(opt.Gazetteer, opt.CaseLexicon)), sortedValues(opt.CaseLexicon), sortedValues(opt.Clusters))
 	lx.runs = usesRuns(opt.Lang)
-	progress("ner train: %d sentences, %d words (%d sentences with case copies, %d documents); gazetteer %d names, case lexicon %d words, %d clustered words",
-		len(data), nWords, nSents, len(docs), len(lx.gaz), len(lx.words), len(lx.clusters))
+	opens := openers(data)
+	for _, k := range opens {
+		lx.table.or(k, lexOpens)
+	}
+	lx.openers = len(opens) > 0
+	progress("ner train: %d sentences, %d words (%d sentences with case copies, %d documents); gazetteer %d names, case lexicon %d words, %d clustered words, %d name openers",
+		len(data), nWords, nSents, len(docs), len(lx.gaz), len(lx.words), len(lx.clusters), len(opens))
 
 	// Count features under gold history and keep the frequent ones.
 	t0 := time.Now()
