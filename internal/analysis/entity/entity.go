@@ -20,6 +20,7 @@ package entity
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -99,14 +100,23 @@ func (s *Stage) Analyze(ctx context.Context, d *doc.Document) error {
 }
 
 // AnalyzeBatch implements analysis.BatchStage: it tags the kept sentences
-// of every document first, then finds the entities of each as Analyze
-// does. Tagging one document after another keeps the tagger's tables and
-// memos in the processor's caches, which the rest of the analysis evicts:
-// inside the bench command the French tagger runs about 1.15 times faster.
+// of every document first, language by language, then finds the entities
+// of each as Analyze does. Tagging one document after another keeps the
+// tagger's tables and memos in the processor's caches, which the rest of
+// the analysis evicts: inside the bench command the French tagger runs
+// about 1.15 times faster.
 func (s *Stage) AnalyzeBatch(ctx context.Context, docs []*doc.Document) []error {
 	errs := make([]error, len(docs))
 	labels := make([][][]string, len(docs))
-	for i, d := range docs {
+	// The documents of one language after another: a feed that mixes
+	// languages would make the taggers evict each other's tables.
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(lang.Base(docs[i].Lang), lang.Base(docs[j].Lang)) })
+	for _, i := range order {
+		d := docs[i]
 		if errs[i] = ctx.Err(); errs[i] == nil {
 			errs[i] = analysis.Guard(Name, func() error { labels[i] = s.tag(d); return nil })
 		}

@@ -120,8 +120,9 @@ func TestNoKnowledgeBase(t *testing.T) {
 
 // TestAnalyzeBatch checks that a batch gives each document the entities
 // Analyze gives it alone (French and English, with the shipped taggers),
-// that every document is tagged before any is analysed, and that a tagger
-// that panics on one document costs that document only.
+// that every document is tagged before any is analysed, one language after
+// the other, and that a tagger that panics on one document costs that
+// document only.
 func TestAnalyzeBatch(t *testing.T) {
 	texts := []struct{ lang, text string }{
 		{"fr", "La ministre Catherine Vautrin a visité Lyon lundi. Selon elle, la Banque de France prévoit une reprise."},
@@ -170,7 +171,19 @@ func TestAnalyzeBatch(t *testing.T) {
 		}
 		return label(words)
 	}}
-	errs := New(builtin(t), map[string]Tagger{"en": tagger, "fr": tagger}).AnalyzeBatch(context.Background(), docs)
+	var order []string
+	logged := func(lang string) fixedDoc {
+		return fixedDoc{calls: &calls, label: func(words []string) []string {
+			if len(order) == 0 || order[len(order)-1] != lang {
+				order = append(order, lang)
+			}
+			return tagger.label(words)
+		}}
+	}
+	errs := New(builtin(t), map[string]Tagger{"en": logged("en"), "fr": logged("fr")}).AnalyzeBatch(context.Background(), docs)
+	if !slices.Equal(order, []string{"en", "fr"}) {
+		t.Errorf("tagged in the language order %v, want the English documents, then the French ones", order)
+	}
 	for i, err := range errs {
 		if (err != nil) != (i == 3) {
 			t.Errorf("document %d: error %v", i, err)
