@@ -52,12 +52,13 @@ type benchInput struct {
 }
 
 func runBench(e *env, args []string) error {
-	fs := newFlags(e, "bench", "[--corpus DIR] [--limit N] [--workers N] [--cpuprofile FILE]", benchHelp)
+	fs := newFlags(e, "bench", "[--corpus DIR] [--limit N] [--workers N] [--cpuprofile FILE] [--memprofile FILE]", benchHelp)
 	corpus := fs.String("corpus", "", "folder of articles to analyse (default: the OrangeSum and Reuters data under --shared)")
 	shared := fs.String("shared", "", "the shared data folder (default: search ../shared upwards)")
 	limit := fs.Int("limit", 0, "analyse at most N inputs (0: all)")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (0: one per core)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed analysis to `FILE` (go tool pprof reads it)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to `FILE` at the end of the timed analysis, the workers' memory still held (go tool pprof reads it)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -200,6 +201,11 @@ feed:
 	elapsed := time.Since(start)
 	cpu := processCPU() - cpu0
 	runtime.ReadMemStats(&after)
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
 	if err := e.ctx.Err(); err != nil {
 		return err
 	}
@@ -234,6 +240,20 @@ feed:
 	}
 	tags.print(e.stdout)
 	return nil
+}
+
+// writeHeapProfile writes the heap profile as of the last collection to
+// path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // tagTimes measures the named-entity taggers inside the entity stage: the

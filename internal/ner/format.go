@@ -121,7 +121,16 @@ func load(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
+	m.moveOffHeap()
 	return m, nil
+}
+
+// moveOffHeap moves the look-up tables of a loaded model (lexicon,
+// features) out of the Go heap (see offHeap).
+func (m *Model) moveOffHeap() {
+	m.lex.table.cells = toOffHeap(m, m.lex.table.cells)
+	m.hotTab.slots = toOffHeap(m, m.hotTab.slots)
+	m.coldTab.slots = toOffHeap(m, m.coldTab.slots)
 }
 
 // decode decodes a version 2 file.

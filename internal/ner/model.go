@@ -308,7 +308,7 @@ func (m *Model) computeWordScores(w *wordInfo, e *wordScores, b *batch, buf []ui
 // them on a miss. The result is valid until the next call.
 func (m *Model) wordScores(s *scratch, w *wordInfo) *wordScores {
 	if s.memo == nil {
-		s.memo = largeSlice[wordScores](1 << memoBits)
+		s.memo = offHeap[wordScores](s, 1<<memoBits)
 	}
 	s.clock++
 	k := memoIndex(w)
@@ -363,7 +363,7 @@ func (c *wordMemo) describe(lx *lexicons, w string, wi *wordInfo) uint64 {
 	}
 	if c.cells == nil {
 		c.seed = maphash.MakeSeed()
-		c.cells = largeSlice[memoWord](1 << wordMemoBits)
+		c.cells = offHeap[memoWord](c, 1<<wordMemoBits)
 	}
 	c.clock++
 	k := maphash.String(c.seed, w) >> (64 - wordMemoBits) &^ 1
@@ -413,7 +413,7 @@ func (m *Model) staticScores(s *scratch, mode uint8, hist history, skip []bool) 
 	// neighbours. A first pass reads the memo cells of all the words, so
 	// that their cache misses overlap.
 	if s.memo == nil {
-		s.memo = largeSlice[wordScores](1 << memoBits)
+		s.memo = offHeap[wordScores](s, 1<<memoBits)
 	}
 	// (It leaves s.cells[j] nil for the words that lend nothing, at their
 	// memo set otherwise, for the second pass.)

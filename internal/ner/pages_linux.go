@@ -21,3 +21,16 @@ func adviseHuge(b []byte) {
 	// The range reaches past b: raw addresses, not a slice.
 	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE)
 }
+
+// mapBytes returns size zeroed bytes in a private anonymous mapping, or
+// nil when the kernel refuses.
+func mapBytes(size uintptr) []byte {
+	b, err := syscall.Mmap(-1, 0, int(size), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// unmapBytes releases a mapping of mapBytes.
+func unmapBytes(b []byte) { _ = syscall.Munmap(b) }
