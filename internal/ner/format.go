@@ -121,16 +121,7 @@ func load(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	m.moveOffHeap()
 	return m, nil
-}
-
-// moveOffHeap moves the look-up tables of a loaded model (lexicon,
-// features) out of the Go heap (see offHeap).
-func (m *Model) moveOffHeap() {
-	m.lex.table.cells = toOffHeap(m, m.lex.table.cells)
-	m.hotTab.slots = toOffHeap(m, m.hotTab.slots)
-	m.coldTab.slots = toOffHeap(m, m.coldTab.slots)
 }
 
 // decode decodes a version 2 file.
@@ -148,7 +139,7 @@ func decode(b []byte) (*Model, error) {
 		return nil, err
 	}
 	nx := d.count(9)
-	lex := newLexTable(nx)
+	lex := mappedLexTable(m, nx)
 	opens := false
 	var prev uint64
 	for i := 0; i < nx && d.err == nil; i++ {

@@ -130,11 +130,25 @@ type lexTable struct {
 type lexCell struct{ key, val uint64 }
 
 func newLexTable(n int) *lexTable {
+	bits := lexBits(n)
+	return &lexTable{cells: largeSlice[lexCell](1 << bits), shift: 64 - bits}
+}
+
+// mappedLexTable is newLexTable with the cells off the Go heap for the
+// lifetime of model m (see offHeap): a loaded model's lexicon does not
+// grow. (A table that grows later moves to the heap.)
+func mappedLexTable(m *Model, n int) *lexTable {
+	bits := lexBits(n)
+	return &lexTable{cells: offHeap[lexCell](m, 1<<bits), shift: 64 - bits}
+}
+
+// lexBits returns log2 of the cells for n entries: at most half full.
+func lexBits(n int) uint {
 	bits := uint(4)
 	for 1<<bits < 2*n {
 		bits++
 	}
-	return &lexTable{cells: largeSlice[lexCell](1 << bits), shift: 64 - bits}
+	return bits
 }
 
 func (t *lexTable) get(k uint64) uint64 {

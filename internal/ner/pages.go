@@ -27,23 +27,13 @@ func largeSlice[T any](n int) []T {
 // Why: the collector lets the heap grow to twice what it holds live
 // (GOGC=100), so a memo on the heap costs twice its size in resident
 // memory. The memos of a tagging scratch take 17 MB, and a bench on two
-// workers keeps four scratches (two per language); a loaded model's
-// look-up tables (11 MB) go off the heap too (toOffHeap).
+// workers keeps four scratches (two per language); a model's look-up
+// tables (11 MB) go off the heap too.
 func offHeap[T, O any](owner *O, n int) []T {
 	if s := mapSlice[T](owner, n); s != nil {
 		return s
 	}
 	return largeSlice[T](n)
-}
-
-// toOffHeap returns a copy of s off the Go heap for owner (see offHeap),
-// or s itself when mapping fails.
-func toOffHeap[T, O any](owner *O, s []T) []T {
-	if c := mapSlice[T](owner, len(s)); c != nil {
-		copy(c, s)
-		return c
-	}
-	return s
 }
 
 // mapSlice returns n zeroed values of T in a mapping unmapped once owner

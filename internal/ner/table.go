@@ -53,15 +53,16 @@ type table struct {
 	shift uint // a hash's top bits (64 - shift) pick its home cell
 }
 
-// buildTable fills a table with distinct keys and their rows. Features
-// whose cell and fingerprint collide with an earlier one (about one in a
-// billion) share its weights. Sorted keys fill the table in one pass.
-func buildTable(keys []uint64, rows []row) table {
+// buildTable fills a table of model m (its slots off the Go heap, see
+// offHeap) with distinct keys and their rows. Features whose cell and
+// fingerprint collide with an earlier one (about one in a billion) share
+// its weights. Sorted keys fill the table in one pass.
+func buildTable(m *Model, keys []uint64, rows []row) table {
 	bits := uint(4)
 	for 3<<bits < 4*len(keys) {
 		bits++
 	}
-	t := table{slots: largeSlice[slot](1 << bits), shift: 64 - bits}
+	t := table{slots: offHeap[slot](m, 1<<bits), shift: 64 - bits}
 	mask := uint64(len(t.slots) - 1)
 next:
 	for r, k := range keys {
@@ -119,8 +120,8 @@ func bloomMask(f uint64) uint64 {
 func (m *Model) setWeights(keys []uint64, rows []row, hot int) {
 	m.keys, m.rows, m.hot = keys, rows, hot
 	m.margin, m.skipPlain = beamMargin, true
-	m.hotTab = buildTable(keys[:hot], rows[:hot])
-	m.coldTab = buildTable(keys[hot:], rows[hot:])
+	m.hotTab = buildTable(m, keys[:hot], rows[:hot])
+	m.coldTab = buildTable(m, keys[hot:], rows[hot:])
 	bits := uint(1)
 	for 64<<bits < bloomBits*len(keys) {
 		bits++
