@@ -162,7 +162,7 @@ type wordInfo struct {
 	cs    uint8    // casing class as written
 	alnum bool     // has a letter or a digit
 	digit bool     // has a digit
-	plain bool     // no capital letter and no digit (lower-case words, punctuation)
+	plain bool     // no capital letter, and no digit unless no letter either (lower-case words, punctuation, numbers)
 	quote uint8    // place in a short quoted span (quoteFirst …), 0 outside
 	names uint8    // bit 0: a given name, bit 1: a family name of the gazetteer
 }
@@ -226,7 +226,7 @@ func (lx *lexicons) describe(w string, wi *wordInfo) uint64 {
 	wi.names = uint8(v >> lexNameShift & 3)
 	wi.cased = cs >= caseTitle
 	wi.cs = cs
-	wi.plain = cs <= caseLower && !wi.digit
+	wi.plain = cs == caseNone || cs == caseLower && !wi.digit
 	return v
 }
 
@@ -372,8 +372,9 @@ func caseOf(letters, upper int, firstUpper bool) uint8 {
 }
 
 // classify returns the casing class of w and whether it is plain (no
-// capital letter and no digit), as hashWord and describe find them,
-// without hashing anything.
+// capital letter, and no digit unless it has no letter either: "le",
+// ",", "2019", "3,5" but not "G20", "3e"), as hashWord and describe find
+// them, without hashing anything.
 func classify(w string) (cs uint8, plain bool) {
 	letters, upper := 0, 0
 	firstUpper, digit := false, false
@@ -401,7 +402,7 @@ func classify(w string) (cs uint8, plain bool) {
 		}
 	}
 	cs = caseOf(letters, upper, firstUpper)
-	return cs, cs <= caseLower && !digit
+	return cs, cs == caseNone || cs == caseLower && !digit
 }
 
 // hashForm recomputes the form and shape hashes of w rewritten by tr.

@@ -91,12 +91,12 @@ func ToIOB2(labels []string) []string {
 	return out
 }
 
-// Name openers: a plain word (no capital, no digit) opens a name in the
+// Name openers: a plain word (no capital, see classify) opens a name in the
 // training data when it is the first word of a name ("lac Léman", "mer
 // des Caraïbes", "bataille de Mons", "de Gaulle"). openers returns the
 // fold keys (keyHash) of the plain words that did so at least once and in
 // at least one in minOpenShare of the times they came within plainAhead
-// words before a capitalised word or a number: "mer" and "bataille" are
+// words before a capitalised word: "mer" and "bataille" are
 // in, "la" (six names of the thousands of times it comes before a
 // capital) is not. Sorted, for a deterministic lexicon.
 func openers(data []Sentence) []uint64 {
