@@ -195,13 +195,14 @@ func (a *analyser) runCands(ws []word, i, j int, out []cand) []cand {
 
 // taggerBegins reports whether the tagger begins a name at word k of a
 // capitalised run that starts at s, right after another name (or after
-// another name and a particle it leaves out).
+// another name and the particles it leaves out, one or two as the run
+// joins them: "Mariners de Seattle de la Ligue").
 func (a *analyser) taggerBegins(ws []word, s, k int) bool {
 	if k >= len(a.labels) || !strings.HasPrefix(a.labels[k], "B-") {
 		return false
 	}
 	p := k - 1
-	if p > s && ws[p].isWord() && !ws[p].cap && a.is(&ws[p], bParticle) && a.labels[p] == "O" {
+	for n := 0; n < 2 && p > s && ws[p].isWord() && !ws[p].cap && a.is(&ws[p], bParticle) && a.labels[p] == "O"; n++ {
 		p--
 	}
 	return p >= s && a.labels[p] != "O"

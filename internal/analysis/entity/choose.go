@@ -54,6 +54,19 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	}
 	out := a.chosen[:0]
 	defer func() { a.chosen = out[:0] }()
+	// A tagger name of two words or more that covers only capitalised
+	// guesses, or for an organisation also places it is named after:
+	// "Canucks de Vancouver", "Ligue majeure de baseball", where the cues
+	// saw "Canucks" and the city "Vancouver", or "Ligue" alone.
+	for _, t := range tagged {
+		if t.piece || words(ws, t.i, t.j) < 2 || !free(t) || !a.overGuesses(t, cands) {
+			continue
+		}
+		for k := t.i; k < t.j; k++ {
+			taken[k] = true
+		}
+		out = append(out, t)
+	}
 	for _, c := range cands {
 		if !free(c) {
 			continue
@@ -127,6 +140,27 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	// The chosen spans do not overlap: their starts differ.
 	slices.SortFunc(out, func(x, y cand) int { return cmp.Compare(x.i, y.i) })
 	return out
+}
+
+// overGuesses reports whether candidates overlap tagger span t and all
+// lie inside it and are capitalised runs typed by default (or kept only
+// if coreference links them), or, when t is an organisation, places of
+// the knowledge base other than countries.
+func (a *analyser) overGuesses(t cand, cands []cand) bool {
+	some := false
+	for _, c := range cands {
+		if c.j <= t.i || c.i >= t.j {
+			continue
+		}
+		some = true
+		inside := c.i >= t.i && c.j <= t.j
+		guess := c.src == srcCaps && (c.guess || c.weak) && !c.role
+		place := c.src == srcKB && t.typ == kb.ORG && c.entry != nil && c.entry.Type == kb.LOC && c.entry.Kind != "country"
+		if !inside || !guess && !place {
+			return false
+		}
+	}
+	return some
 }
 
 // nounComplement reports a lone capitalised word that the language writes

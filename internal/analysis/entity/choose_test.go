@@ -1,0 +1,44 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTaggerOverGuesses checks that a name the tagger reads whole wins over
+// the pieces the capitalisation cues and the knowledge base saw in it (a
+// team named after its city, a league after a team joined to it by "de
+// la"), in French and English, and that names the cues read right stay.
+func TestTaggerOverGuesses(t *testing.T) {
+	s := withTaggers(t)
+	tests := []struct {
+		lang, text string
+		want       []string // "TYPE:mention", in order
+	}{
+		{"fr", "Les Sharks de San Jose ont battu les Kings de Los Angeles samedi soir.",
+			[]string{"ORG:Sharks de San Jose", "ORG:Kings de Los Angeles"}},
+		{"fr", "Les Raptors de Toronto affrontent les Celtics de Boston ce soir.",
+			[]string{"ORG:Raptors de Toronto", "ORG:Celtics de Boston"}},
+		{"fr", "Il a signé avec les Blue Jays de Toronto de la Ligue américaine en mars.",
+			[]string{"ORG:Blue Jays de Toronto", "ORG:Ligue américaine"}},
+		// A city alone, and a person before a city, stay as they were.
+		{"fr", "Le maire de Toronto a reçu Justin Trudeau à Montréal.",
+			[]string{"LOC:Toronto", "PER:Justin Trudeau", "LOC:Montréal"}},
+		{"en", "The Sacramento Kings signed him from the Utah Jazz.",
+			[]string{"ORG:Sacramento Kings", "ORG:Utah Jazz"}},
+		{"en", "She now works for the Bank of Montreal in Chicago.",
+			[]string{"ORG:Bank of Montreal", "LOC:Chicago"}},
+	}
+	for _, tt := range tests {
+		d := analyze(t, s, tt.lang, tt.text)
+		var got []string
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				got = append(got, e.Type+":"+m.Text)
+			}
+		}
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
