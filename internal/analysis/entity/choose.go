@@ -55,9 +55,10 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	out := a.chosen[:0]
 	defer func() { a.chosen = out[:0] }()
 	// A tagger name of two words or more that covers only capitalised
-	// guesses, or for an organisation also places it is named after:
-	// "Canucks de Vancouver", "Ligue majeure de baseball", where the cues
-	// saw "Canucks" and the city "Vancouver", or "Ligue" alone.
+	// guesses or runs of its type, or for an organisation also places it
+	// is named after: "Canucks de Vancouver", "Ligue majeure de
+	// baseball", where the cues saw "Canucks" and the city "Vancouver",
+	// or "Ligue" alone.
 	for _, t := range tagged {
 		if t.piece || words(ws, t.i, t.j) < 2 || !free(t) || !a.overGuesses(t, cands) {
 			continue
@@ -144,8 +145,10 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 
 // overGuesses reports whether candidates overlap tagger span t and all
 // lie inside it and are capitalised runs typed by default (or kept only
-// if coreference links them), or, when t is an organisation, places of
-// the knowledge base other than countries.
+// if coreference links them) or of t's type and begin it ("Première
+// Guerre" in "Première Guerre mondiale"; not "Dati" in the tagger's "Mme
+// Dati", whose title the cues leave out), or, when t is an organisation,
+// places of the knowledge base other than countries.
 func (a *analyser) overGuesses(t cand, cands []cand) bool {
 	some := false
 	for _, c := range cands {
@@ -154,7 +157,7 @@ func (a *analyser) overGuesses(t cand, cands []cand) bool {
 		}
 		some = true
 		inside := c.i >= t.i && c.j <= t.j
-		guess := c.src == srcCaps && (c.guess || c.weak) && !c.role
+		guess := c.src == srcCaps && (c.guess || c.weak || c.typ == t.typ && c.i == t.i) && !c.role
 		place := c.src == srcKB && t.typ == kb.ORG && c.entry != nil && c.entry.Type == kb.LOC && c.entry.Kind != "country"
 		if !inside || !guess && !place {
 			return false

@@ -8,7 +8,8 @@ import (
 // TestTaggerOverGuesses checks that a name the tagger reads whole wins over
 // the pieces the capitalisation cues and the knowledge base saw in it (a
 // team named after its city, a league after a team joined to it by "de
-// la"), in French and English, and that names the cues read right stay.
+// la", a name of the same type that goes on in lower case), in French and
+// English, and that names the cues read right stay.
 func TestTaggerOverGuesses(t *testing.T) {
 	s := withTaggers(t)
 	tests := []struct {
@@ -21,6 +22,18 @@ func TestTaggerOverGuesses(t *testing.T) {
 			[]string{"ORG:Raptors de Toronto", "ORG:Celtics de Boston"}},
 		{"fr", "Il a signé avec les Blue Jays de Toronto de la Ligue américaine en mars.",
 			[]string{"ORG:Blue Jays de Toronto", "ORG:Ligue américaine"}},
+		// The tagger reads on over lower-case words where the run of
+		// capitals stops, with the same type.
+		{"fr", "Il a combattu pendant la Première Guerre mondiale avant de rentrer.",
+			[]string{"MISC:Première Guerre mondiale"}},
+		{"en", "He fought in the First World War before going home.",
+			[]string{"MISC:First World War"}},
+		// A title the cues leave out stays out, though the tagger reads it
+		// with the name.
+		{"fr", "« Nous verrons », a déclaré Mme Lagarde lundi à Francfort.",
+			[]string{"PER:Lagarde", "LOC:Francfort"}},
+		{"en", "Mrs Thatcher flew to Windsor on Monday.",
+			[]string{"PER:Thatcher", "LOC:Windsor"}},
 		// A city alone, and a person before a city, stay as they were.
 		{"fr", "Le maire de Toronto a reçu Justin Trudeau à Montréal.",
 			[]string{"LOC:Toronto", "PER:Justin Trudeau", "LOC:Montréal"}},
