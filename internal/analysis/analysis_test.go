@@ -25,7 +25,12 @@ func (r recorder) Spec() analysis.Spec {
 
 func (r recorder) Analyze(_ context.Context, d *doc.Document) error {
 	*r.log = append(*r.log, r.name+":"+d.Text)
-	switch d.Text {
+	return behave(d.Text)
+}
+
+// behave fails on the text fail and panics on the text panic.
+func behave(text string) error {
+	switch text {
 	case "fail":
 		return errors.New("cannot")
 	case "panic":
@@ -43,18 +48,46 @@ func (b batcher) AnalyzeBatch(ctx context.Context, docs []*doc.Document) []error
 	errs := make([]error, len(docs))
 	for i, d := range docs {
 		texts = append(texts, d.Text)
-		errs[i] = analysis.Guard(b.name, func() error {
-			switch d.Text {
-			case "fail":
-				return errors.New("cannot")
-			case "panic":
-				panic("boom")
-			}
-			return nil
-		})
+		errs[i] = analysis.Guard(b.name, func() error { return behave(d.Text) })
 	}
 	*b.log = append(*b.log, fmt.Sprintf("%s:%v", b.name, texts))
 	return errs
+}
+
+// runFailing runs a batch of the documents x, fail, panic and y through p,
+// checks the log of the stages against want and that the documents fail
+// and panic get a problem from each of the stages named, and returns the
+// documents.
+func runFailing(t *testing.T, p *analysis.Pipeline, log *[]string, want []string, stages ...string) []*doc.Document {
+	t.Helper()
+	var docs []*doc.Document
+	for _, text := range []string{"x", "fail", "panic", "y"} {
+		docs = append(docs, &doc.Document{Text: text})
+	}
+	if err := p.RunBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(*log, want) {
+		t.Errorf("run order %q, want %q", *log, want)
+	}
+	for _, d := range docs {
+		var got, want []string
+		for _, pr := range d.Problems {
+			got = append(got, fmt.Sprintf("%s: %s", pr.Stage, pr.Message))
+		}
+		for _, st := range stages {
+			switch d.Text {
+			case "fail":
+				want = append(want, st+": cannot")
+			case "panic":
+				want = append(want, st+": stage "+st+" panicked: boom")
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: problems %q, want %q", d.Text, got, want)
+		}
+	}
+	return docs
 }
 
 // TestRunBatchStage checks that a BatchStage gets the whole batch in one
@@ -67,33 +100,7 @@ func TestRunBatchStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*doc.Document
-	for _, text := range []string{"x", "fail", "panic", "y"} {
-		docs = append(docs, &doc.Document{Text: text})
-	}
-	if err := p.RunBatch(context.Background(), docs); err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"a:x", "a:fail", "a:panic", "a:y", "c:[x fail panic y]"}
-	if !slices.Equal(log, want) {
-		t.Errorf("run order %q, want %q", log, want)
-	}
-	for _, d := range docs {
-		var got []string
-		for _, pr := range d.Problems {
-			got = append(got, fmt.Sprintf("%s: %s", pr.Stage, pr.Message))
-		}
-		var want []string
-		switch d.Text {
-		case "fail":
-			want = []string{"a: cannot", "c: cannot"}
-		case "panic":
-			want = []string{"a: stage a panicked: boom", "c: stage c panicked: boom"}
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: problems %q, want %q", d.Text, got, want)
-		}
-	}
+	docs := runFailing(t, p, &log, []string{"a:x", "a:fail", "a:panic", "a:y", "c:[x fail panic y]"}, "a", "c")
 
 	log = nil
 	if err := p.Run(context.Background(), &doc.Document{Text: "z"}); err != nil || !slices.Equal(log, []string{"a:z", "c:z"}) {
@@ -117,33 +124,7 @@ func TestRunBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []*doc.Document
-	for _, text := range []string{"x", "fail", "panic", "y"} {
-		docs = append(docs, &doc.Document{Text: text})
-	}
-	if err := p.RunBatch(context.Background(), docs); err != nil {
-		t.Fatal(err)
-	}
-	want := strings.Fields("a:x a:fail a:panic a:y b:x b:fail b:panic b:y")
-	if !slices.Equal(log, want) {
-		t.Errorf("run order %v, want %v", log, want)
-	}
-	for _, d := range docs {
-		var got []string
-		for _, pr := range d.Problems {
-			got = append(got, fmt.Sprintf("%s: %s", pr.Stage, pr.Message))
-		}
-		var want []string
-		switch d.Text {
-		case "fail":
-			want = []string{"a: cannot", "b: cannot"}
-		case "panic":
-			want = []string{"a: stage a panicked: boom", "b: stage b panicked: boom"}
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: problems %q, want %q", d.Text, got, want)
-		}
-	}
+	docs := runFailing(t, p, &log, strings.Fields("a:x a:fail a:panic a:y b:x b:fail b:panic b:y"), "a", "b")
 
 	log = nil
 	ctx, cancel := context.WithCancel(context.Background())

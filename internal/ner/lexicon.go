@@ -94,8 +94,8 @@ func canonicalGazetteer(entries []GazEntry) []GazEntry {
 // Lexicon table values: bits 0-2 the case class of a word, bits 3-6 one
 // bit per type for a complete gazetteer name, bit 7 a proper prefix of a
 // longer name, bits 8-40 the word's cluster path, bits 60 and 61 the
-// given and family name marks, bit 62 the name-opener mark. Keys are the keyHash of a word; a sequence
-// of words is keyed by seqHash.
+// given and family name marks, bit 62 the name-opener mark. Keys are the
+// keyHash of a word; a sequence of words is keyed by seqHash.
 const (
 	lexClsMask  = 7
 	lexGazBase  = 3

@@ -13,14 +13,14 @@ import "math"
 //   - has no capital letter, and no digit unless it has no letter either
 //     (a number: on WikiNEuRal fr test 21 of 22,171 names open on one,
 //     and a name open before it goes on over it), or is the sentence's
-//     first word, written in lower case inside
-//     sentences, before such a word ("Il a dit", "The company said"),
+//     first word, written in lower case inside sentences, before such a
+//     word ("Il a dit", "The company said"),
 //   - is not in a short quoted span,
 //   - is followed by plainAhead such words (or by the end of the sentence),
 //     or comes before the first name opener of the plain words right
-//     before a capitalised word: only a word that opened names
-//     in the training data ("mer", "bataille", "lac"; see openers) may
-//     open one here, the words from it on may continue it,
+//     before a capitalised word: only a word that opened names in the
+//     training data ("mer", "bataille", "lac"; see openers) may open one
+//     here, the words from it on may continue it,
 //   - comes while no name is open in the beam.
 // Its static scores would add the same amount to every item of the beam
 // (all extended by O), so only the scores of its label features after each
@@ -83,10 +83,11 @@ func (m *Model) plan(s *scratch, mode uint8, start int) []bool {
 }
 
 // skipBeforeOpener marks in skip, in each run of plain words that plan
-// kept (those right before a word that is not plain: capitalised, or of letters and digits), the words
-// before the first name opener (lexOpens), but for those in short quoted
-// spans. It describes the words it looks at. (Models trained before name
-// openers were marked have none and keep every such word.)
+// kept (those right before a word that is not plain: capitalised, or of
+// letters and digits), the words before the first name opener (lexOpens),
+// but for those in short quoted spans. It describes the words it looks
+// at. (Models trained before name openers were marked have none and keep
+// every such word.)
 func (m *Model) skipBeforeOpener(s *scratch, skip []bool, start int) {
 	n := len(skip)
 	plain := func(i int) bool { return s.info[i].plain || i == start }
