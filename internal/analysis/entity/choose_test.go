@@ -11,11 +11,7 @@ import (
 // la", a name of the same type that goes on in lower case), in French and
 // English, and that names the cues read right stay.
 func TestTaggerOverGuesses(t *testing.T) {
-	s := withTaggers(t)
-	tests := []struct {
-		lang, text string
-		want       []string // "TYPE:mention", in order
-	}{
+	tests := []mentionCase{
 		{"fr", "Les Sharks de San Jose ont battu les Kings de Los Angeles samedi soir.",
 			[]string{"ORG:Sharks de San Jose", "ORG:Kings de Los Angeles"}},
 		{"fr", "Les Raptors de Toronto affrontent les Celtics de Boston ce soir.",
@@ -42,7 +38,37 @@ func TestTaggerOverGuesses(t *testing.T) {
 		{"en", "She now works for the Bank of Montreal in Chicago.",
 			[]string{"ORG:Bank of Montreal", "LOC:Chicago"}},
 	}
-	for _, tt := range tests {
+	checkMentions(t, tests)
+}
+
+// TestTaggerSpanDemonyms checks where a tagger span is cut at a demonym: a
+// French nationality adjective inside or at the end of an organisation's
+// name belongs to it, a demonym before a name (capitalised, in English)
+// does not.
+func TestTaggerSpanDemonyms(t *testing.T) {
+	tests := []mentionCase{
+		{"fr", "Il préside la Fédération française de handball depuis mars.",
+			[]string{"ORG:Fédération française de handball"}},
+		{"fr", "La Fédération française a porté plainte.", []string{"ORG:Fédération française"}},
+		{"fr", "Elle a rejoint la Banque centrale européenne en 2019.", []string{"ORG:Banque centrale européenne"}},
+		{"en", "Russian President Vladimir Putin spoke on Monday.", []string{"PER:Vladimir Putin"}},
+	}
+	checkMentions(t, tests)
+}
+
+// mentionCase is a text and the mentions its entities should have, as
+// "TYPE:mention" in order.
+type mentionCase struct {
+	lang, text string
+	want       []string
+}
+
+// checkMentions analyses each case with the shipped taggers and compares
+// the mentions.
+func checkMentions(t *testing.T, cases []mentionCase) {
+	t.Helper()
+	s := withTaggers(t)
+	for _, tt := range cases {
 		d := analyze(t, s, tt.lang, tt.text)
 		var got []string
 		for _, e := range d.Entities {

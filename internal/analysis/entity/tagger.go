@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/doc"
+	"github.com/newsgraph/newsgraph/internal/kb"
 )
 
 // Tagger labels a sentence's words with BIO labels (O, B-PER, I-PER,
@@ -179,7 +180,10 @@ func (a *analyser) cutTagged(ws []word, i, j int, typ string, out []cand) []cand
 			cut = true
 			s = k + n
 			k += n - 1
-		case w.isWord() && a.demonymAt(ws, k, j) > 0:
+		case w.isWord() && a.demonymAt(ws, k, j) > 0 && !(typ == kb.ORG && k > i && !w.cap):
+			// (A lower-case nationality adjective inside an
+			// organisation's name is part of it: "Fédération française
+			// de rugby".)
 			n := a.demonymAt(ws, k, j)
 			cut = true
 			emit(k)
