@@ -268,6 +268,9 @@ func (a *analyser) knownPlace(ws []word, i, j int) bool {
 // ("Russian", "North Korean"), or 0 when none is, or when the words start
 // a known name ("North Korea").
 func (a *analyser) demonymAt(ws []word, k, end int) int {
+	if k >= end {
+		return 0
+	}
 	if k+1 < end && ws[k+1].isWord() && len(a.pairDemonym(&ws[k], &ws[k+1])) > 0 {
 		return 2
 	}

@@ -268,13 +268,17 @@ func TestRunSplitByTagger(t *testing.T) {
 
 // TestTwoWordDemonymNotPlace checks that a two-word demonym is not the
 // place its first word names ("South African": not the region "South"),
-// while the country it names still is one.
+// while the country it names still is one, and that a one-word region
+// before a demonym is not a place either ("North American").
 func TestTwoWordDemonymNotPlace(t *testing.T) {
 	s := plain(t)
 	for _, c := range []struct{ lang, text, notPlace, place string }{
 		{"en", "The South African unit said sales rose. South Africa agreed.", "South", "South Africa"},
 		{"en", "A South Korean official met the envoy in South Korea.", "South", "South Korea"},
 		{"fr", "Le gouvernement sud-africain a réagi. L'Afrique du Sud a accepté.", "Sud", "Afrique du Sud"},
+		// A one-word region before a demonym qualifies it.
+		{"en", "North American leaders met in Ottawa. They flew home to North Carolina.", "North", "North Carolina"},
+		{"fr", "Les pluies ont touché l'Ouest canadien lundi. Vancouver a été épargnée.", "Ouest", "Vancouver"},
 	} {
 		d := analyze(t, s, c.lang, c.text)
 		for _, e := range d.Entities {
@@ -285,6 +289,10 @@ func TestTwoWordDemonymNotPlace(t *testing.T) {
 		if e := entityOf(d, c.place); e == nil || e.Type != "LOC" {
 			t.Errorf("%s %q: want the place %q%s", c.lang, c.text, c.place, describe(d))
 		}
+	}
+	// A region that ends the text has no word after it to look at.
+	if d := analyze(t, s, "en", "Trade grew in the North"); entityOf(d, "North") == nil {
+		t.Errorf("the region at the end of the text is lost%s", describe(d))
 	}
 }
 

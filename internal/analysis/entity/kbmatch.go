@@ -63,9 +63,10 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		if best < 0 {
 			continue
 		}
-		if best < i+2 && a.demonymAt(ws, i, len(ws)) == 2 {
-			// "North American", "South African": a demonym, not the
-			// region "North" followed by a word.
+		if best < i+2 && (a.demonymAt(ws, i, len(ws)) == 2 || bestAlias.Entry.Kind == "region" && a.demonymAt(ws, best, len(ws)) > 0) {
+			// "South African": a demonym, not the region "South" followed
+			// by a word; "North American", "Centre européen": a one-word
+			// region before a demonym is a qualifier of it.
 			continue
 		}
 		out = append(out, cand{i: i, j: best, typ: bestAlias.Entry.Type, src: srcKB, entry: bestAlias.Entry, alias: bestAlias.Text})
