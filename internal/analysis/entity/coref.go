@@ -207,6 +207,7 @@ func (a *analyser) resolve() []doc.Entity {
 		r.ents = r.ents[:0]
 	}
 	r.a = a
+	a.placeRegions()
 	var singles, compounds []*mention
 	// Pass 1: names of two words or more, and knowledge-base matches that
 	// are not single words of a place (those may be surnames).
@@ -365,12 +366,57 @@ func (a *analyser) prominent(p *kb.Entry) bool {
 	if c := a.s.kb.ByID("iso:" + p.Country); c == nil || c.Population >= minProminent {
 		return true
 	}
+	return a.namesCountry(p)
+}
+
+// namesCountry reports whether the document names the country of p, or a
+// place of it other than p or a vague region (vagueRegion).
+func (a *analyser) namesCountry(p *kb.Entry) bool {
 	for _, m := range a.mentions {
-		if m.entry != nil && m.entry != p && m.entry.Country == p.Country {
+		if m.entry != nil && m.entry != p && m.entry.Country == p.Country && !a.vagueRegion(m) {
 			return true
 		}
 	}
 	return false
+}
+
+// placeRegions links a vague region (vagueRegion) to a region of that
+// name whose country the document names, or to none: "the North of
+// England" is not Cameroon's North Region, « le Centre » without Haiti is
+// not Haiti's. The mention stays a place.
+func (a *analyser) placeRegions() {
+	for _, m := range a.mentions {
+		if !a.vagueRegion(m) {
+			continue
+		}
+		var pick *kb.Entry
+		for _, al := range a.s.kb.Lookup(m.key) {
+			if e := al.Entry; e.Kind == "region" && e.Country != "" && a.namesCountry(e) {
+				pick = e
+				break
+			}
+		}
+		m.entry = pick
+	}
+}
+
+// vagueRegion reports whether m is one word linked to a region whose
+// name is a point of the compass or that regions of several countries
+// share ("Centre": Burkina Faso, Cameroon, France, Haiti).
+func (a *analyser) vagueRegion(m *mention) bool {
+	if m.entry == nil || m.entry.Kind != "region" || m.j-m.i != 1 {
+		return false
+	}
+	if a.is(&m.words[m.i], bDirection) {
+		return true
+	}
+	n := 0
+	for _, al := range a.s.kb.Lookup(m.key) {
+		if al.Entry.Kind == "region" && al.Entry.Country != "" {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // closer reports whether e was last mentioned nearer before m than f.

@@ -62,6 +62,9 @@ const (
 	// bFemRole, bMascRole are role nouns of one gender.
 	bFemRole
 	bMascRole
+	// bDirection: points of the compass, which also name regions of
+	// several countries ("North" of Cameroon, "Nord" of Haiti).
+	bDirection
 )
 
 // Language-independent flags (lex.flags).
@@ -151,6 +154,7 @@ func newVocab(base *kb.KB) *vocab {
 		"sous", "futur", "future", "actuel", "actuelle", "ex", "principal", "principale", "seul", "seule", "jeune", "célèbre", "grand", "grande"), fr, und)
 	v.mark(bStop, list("qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "a", "est", "était", "avait", "sera", "se", "s'", "ne", "n'"), fr, und)
 	v.mark(bCoord, list("et"), fr, und)
+	v.mark(bDirection, list("nord", "sud", "est", "ouest", "centre"), fr, und)
 	v.mark(bTitleM, list("M", "M.", "Monsieur", "MM"), fr, und)
 	v.mark(bTitleF, list("Mme", "Madame", "Mlle", "Mademoiselle"), fr, und)
 	// Titles of either gender: both bits (Me: maître, a lawyer's).
@@ -176,6 +180,7 @@ func newVocab(base *kb.KB) *vocab {
 		"prime", "first", "lead", "head", "communications", "policy", "intelligence", "military"), en, und)
 	v.mark(bStop, list("who", "which", "that", "whose", "where", "said", "says", "is", "was", "has", "had", "will"), en, und)
 	v.mark(bCoord, list("and"), en, und)
+	v.mark(bDirection, list("north", "south", "east", "west", "central", "centre", "center"), en, und)
 	v.mark(bTitleM, list("Mr", "Mr.", "Sir", "Lord"), en, und)
 	v.mark(bTitleF, list("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"), en, und)
 	v.mark(bTitleM, list("Dr", "Dr.", "Prof", "Prof."), en, und)

@@ -1,0 +1,24 @@
+package entity
+
+import "testing"
+
+// TestVagueRegions checks that a one-word region named after a point of
+// the compass, or shared by regions of several countries, is linked to the
+// knowledge base only when the document names the region's country, in
+// English and French; the mention stays a place either way.
+func TestVagueRegions(t *testing.T) {
+	s := withTaggers(t)
+	tests := []struct{ lang, text, mention, kbid string }{
+		{"en", "He moved to the North of England in 2010.", "North", ""},
+		{"en", "Fighting resumed in the North on Monday, Cameroon's army said.", "North", "geonames:2223603"},
+		{"fr", "Des renforts sont arrivés dans le Nord lundi.", "Nord", ""},
+		{"fr", "Des renforts sont arrivés dans le Nord. Haïti a demandé de l'aide.", "Nord", "geonames:3719543"},
+	}
+	for _, tt := range tests {
+		d := analyze(t, s, tt.lang, tt.text)
+		e := entityOf(d, tt.mention)
+		if e == nil || e.Type != "LOC" || e.KBID != tt.kbid {
+			t.Errorf("%s %q: want the place %q linked to %q%s", tt.lang, tt.text, tt.mention, tt.kbid, describe(d))
+		}
+	}
+}
