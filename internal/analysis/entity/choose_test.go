@@ -1,8 +1,15 @@
 package entity
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/analysis"
+	"github.com/newsgraph/newsgraph/internal/analysis/quantity"
+	"github.com/newsgraph/newsgraph/internal/analysis/segment"
+	"github.com/newsgraph/newsgraph/internal/analysis/timex"
+	"github.com/newsgraph/newsgraph/internal/doc"
 )
 
 // TestTaggerOverGuesses checks that a name the tagger reads whole wins over
@@ -70,6 +77,37 @@ func checkMentions(t *testing.T, cases []mentionCase) {
 	s := withTaggers(t)
 	for _, tt := range cases {
 		d := analyze(t, s, tt.lang, tt.text)
+		var got []string
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				got = append(got, e.Type+":"+m.Text)
+			}
+		}
+		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
+			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestUnitsNotNames checks that the unit of a quantity the quantity stage
+// found is not a name, in French and English, though the tagger may read
+// one as a place or a company ("GHz", "USD").
+func TestUnitsNotNames(t *testing.T) {
+	s := withTaggers(t)
+	tests := []struct {
+		lang, text string
+		want       []string // "TYPE:mention", in order
+	}{
+		{"fr", "Emmanuel Macron veut la bande des 3,5 GHz dès octobre.", []string{"PER:Emmanuel Macron"}},
+		{"en", "The contract is worth 200 million USD, Boeing said.", []string{"ORG:Boeing"}},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Text: tt.text, Body: doc.Span{Start: 0, End: len(tt.text)}, Lang: tt.lang}
+		for _, st := range []analysis.Stage{segment.New(), timex.New(), quantity.New(), s} {
+			if err := st.Analyze(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var got []string
 		for _, e := range d.Entities {
 			for _, m := range e.Mentions {

@@ -8,7 +8,9 @@
 // statistical tagger of the document's language when one is given, and
 // capitalisation cues (runs of capitalised words, typed by head words,
 // first names and context). Demonyms and role nouns are never mentions:
-// demonyms link to their country, role nouns become roles.
+// demonyms link to their country, role nouns become roles; nor are the
+// units of the quantities the quantity stage found ("3,5 GHz", "200
+// millions USD").
 //
 // Coreference groups knowledge-base matches by entry, then spelling
 // variants (same kb.Key), then surname-only and first-name-only forms to a
@@ -88,7 +90,7 @@ func New(base *kb.KB, taggers map[string]Tagger) *Stage {
 func (*Stage) Spec() analysis.Spec {
 	return analysis.Spec{
 		Name:     Name,
-		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved},
+		Requires: []analysis.Layer{analysis.LayerTokens, analysis.LayerSentences, analysis.LayerRemoved, analysis.LayerQuantities},
 		Provides: []analysis.Layer{analysis.LayerEntities},
 	}
 }
@@ -399,6 +401,9 @@ func (a *analyser) addMention(ws []word, c cand) {
 		return // the rest of a number's word ("16H30", "3e"): not a name
 	}
 	span := doc.Span{Start: ws[c.i].span.Start, End: ws[c.j-1].span.End}
+	if a.unitOf(span) {
+		return
+	}
 	m := a.mentionSlab.new()
 	*m = mention{span: span, text: a.d.Slice(span), typ: c.typ, src: c.src, entry: c.entry, weak: c.weak, words: ws, i: c.i, j: c.j}
 	m.key = spanKey(ws, c.i, c.j)
@@ -408,6 +413,17 @@ func (a *analyser) addMention(ws []word, c cand) {
 	}
 	m.title = a.titleBefore(ws, c.i)
 	a.mentions = append(a.mentions, m)
+}
+
+// unitOf reports whether span is the unit of a quantity the quantity stage
+// found ("3,5 GHz", "200 millions USD"): not a name.
+func (a *analyser) unitOf(span doc.Span) bool {
+	for _, q := range a.d.Quantities {
+		if q.Span.Start < span.Start && span.End <= q.Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore returns the gender of a courtesy title right before word i

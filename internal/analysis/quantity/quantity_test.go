@@ -83,6 +83,7 @@ func TestFrench(t *testing.T) {
 		{"approx", "Une vingtaine de personnes ont fui, environ 500 habitants.", "Une vingtaine de personnes=20 count approx (personnes); 500 habitants=500 count approx (habitants)"},
 		{"ranges", "Des rafales entre 70 et 90 km/h et de 10 à 20 personnes.", "70 et 90 km/h=70 km/h~90; 10 à 20 personnes=10 count~20 (personnes)"},
 		{"units", "Le feu a détruit 165 hectares, il fait 35 °C et le camion pèse 12 tonnes.", "165 hectares=165 ha; 35 °C=35 °C; 12 tonnes=12 t"},
+		{"frequency", "La bande des 3,5 GHz et une radio à 98,2 MHz.", "3,5 GHz=3.5 GHz; 98,2 MHz=98.2 MHz"},
 		{"ages", "Jean Dupont, 45 ans, et un homme âgé de 30 ans.", "45 ans=45 year (age); 30 ans=30 year (age)"},
 		{"times are not quantities", "Il a passé deux jours et cinq ans de prison, le 12 septembre 2023.", ""},
 		{"phone and codes", "Appelez le 18 ou le 112, le COVID-19 et le G7.", ""},
@@ -98,6 +99,7 @@ func TestEnglish(t *testing.T) {
 		{"ordinals", "Sterling's 96th-minute goal was City's 12th successive win.", ""},
 		{"miles", "The storm moved 40 miles at 15 mph.", "40 miles=40 mi si 64.4 km; 15 mph=15 mi/h si 24.1 km/h"},
 		{"fahrenheit", "It was 100 °F outside.", "100 °F=100 °F si 37.8 °C"},
+		{"frequency", "A 2.4 GHz chip and a 50 Hz grid.", "2.4 GHz=2.4 GHz; 50 Hz=50 Hz"},
 		{"age", "A 45-year-old man and a woman aged 30.", "45-year-old=45 year (age); 30=30 year (age)"},
 		{"dozen", "About a dozen people and 1.5 billion dollars.", "a dozen people=12 count approx (people); 1.5 billion dollars=1500000000 USD"},
 	})

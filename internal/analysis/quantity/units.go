@@ -69,6 +69,9 @@ var units = map[string]unitDef{
 	"kwh": u("kWh"), "mwh": u("MWh"), "gwh": u("GWh"), "twh": u("TWh"), "kw": u("kW"), "mw": u("MW"), "gw": u("GW"),
 	"mégawatts": u("MW"), "megawatts": u("MW"), "gigawatts": u("GW"), "kilowatts": u("kW"), "watts": u("W"),
 	"térawattheures": u("TWh"), "kilowattheures": u("kWh"), "joules": u("J"), "calories": u("kcal"), "kcal": u("kcal"),
+	// frequency
+	"hz": u("Hz"), "hertz": u("Hz"), "khz": u("kHz"), "kilohertz": u("kHz"), "mhz": u("MHz"), "mégahertz": u("MHz"),
+	"megahertz": u("MHz"), "ghz": u("GHz"), "gigahertz": u("GHz"),
 	// percent and points
 	"%": u("%"), "pour cent": u("%"), "pourcent": u("%"), "percent": u("%"), "per cent": u("%"), "pct": u("%"),
 	"points de pourcentage": u("pp"), "percentage points": u("pp"), "percentage point": u("pp"), "point de pourcentage": u("pp"),
