@@ -263,6 +263,11 @@ func (r *resolver) place(m *mention) {
 		r.add(e, m)
 		return
 	}
+	if e := r.surnameOf(m); e != nil {
+		m.typ = kb.PER
+		r.add(e, m)
+		return
+	}
 	if m.entry == nil && m.typ == kb.PER && m.nwords >= 2 {
 		// Joseph Young = Joseph H. Young: same first and last words.
 		for _, e := range r.ends[[2]string{firstWord(m.key), lastWord(m.key)}] {
@@ -273,6 +278,29 @@ func (r *resolver) place(m *mention) {
 		}
 	}
 	r.newEnt(m)
+}
+
+// surnameOf returns the person named earlier whose name ends with the
+// words of m, a name of several words not in the knowledge base ("Le Pen"
+// after "Marine Le Pen", "de Gaulle" after "Charles de Gaulle"), whatever
+// type the cues gave m; the one mentioned last when several are.
+func (r *resolver) surnameOf(m *mention) *ent {
+	if m.entry != nil || m.nwords < 2 {
+		return nil
+	}
+	var best *ent
+	for _, e := range r.last[lastWord(m.key)] {
+		if e.typ() != kb.PER || best != nil && !closer(e, best, m) {
+			continue
+		}
+		for _, x := range e.mentions {
+			if strings.HasSuffix(x.key, " "+m.key) {
+				best = e
+				break
+			}
+		}
+	}
+	return best
 }
 
 // short finds the entity a single-word mention refers to: a person's

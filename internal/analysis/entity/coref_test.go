@@ -22,3 +22,23 @@ func TestVagueRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameOfSeveralWords checks that a surname of several words ("Le
+// Pen", "Van Rompuy") joins the person named in full before, in French and
+// English, whatever type the cues gave it, and that two people sharing it
+// go to the one named last.
+func TestSurnameOfSeveralWords(t *testing.T) {
+	s := withTaggers(t)
+	tests := []struct{ lang, text, short, full string }{
+		{"fr", "Anne Le Guen a parlé lundi à Brest. Pour Le Guen, la réforme est injuste.", "Le Guen", "Anne Le Guen"},
+		{"en", "Herman Van Rompuy spoke on Monday. Later Van Rompuy left for Brussels.", "Van Rompuy", "Herman Van Rompuy"},
+		{"fr", "Jean-Marie Le Pen et Marine Le Pen étaient là. Selon Le Pen, tout va bien.", "Le Pen", "Marine Le Pen"},
+	}
+	for _, tt := range tests {
+		d := analyze(t, s, tt.lang, tt.text)
+		e := entityOf(d, tt.short)
+		if e == nil || e.Type != "PER" || entityOf(d, tt.full) != e {
+			t.Errorf("%s %q: want %q in the entity of %q%s", tt.lang, tt.text, tt.short, tt.full, describe(d))
+		}
+	}
+}
