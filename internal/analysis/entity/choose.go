@@ -24,6 +24,11 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	if len(cands) == 0 && len(tagged) == 0 {
 		return nil
 	}
+	// An acronym of a common noun is no name, whoever found it ("le PIB",
+	// "la TVA"; French "RSA" is a benefit, not South Africa).
+	notName := func(c cand) bool { return c.j-c.i == 1 && ws[c.i].upper && a.is(&ws[c.i], bAcronym) }
+	cands = slices.DeleteFunc(cands, notName)
+	tagged = slices.DeleteFunc(tagged, notName)
 	slices.SortStableFunc(cands, func(x, y cand) int {
 		if lx, ly := x.j-x.i, y.j-y.i; lx != ly {
 			return cmp.Compare(ly, lx)
