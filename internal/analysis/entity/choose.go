@@ -24,9 +24,10 @@ func (a *analyser) choose(ws []word, cands, tagged []cand) []cand {
 	if len(cands) == 0 && len(tagged) == 0 {
 		return nil
 	}
-	// An acronym of a common noun is no name, whoever found it ("le PIB",
-	// "la TVA"; French "RSA" is a benefit, not South Africa).
-	notName := func(c cand) bool { return c.j-c.i == 1 && ws[c.i].upper && a.is(&ws[c.i], bAcronym) }
+	// A word that is never a name by itself is none, whoever found it ("le
+	// PIB", "la TVA", "l'État"; French "RSA" is a benefit, not South
+	// Africa).
+	notName := func(c cand) bool { return c.j-c.i == 1 && a.is(&ws[c.i], bNotName) }
 	cands = slices.DeleteFunc(cands, notName)
 	tagged = slices.DeleteFunc(tagged, notName)
 	slices.SortStableFunc(cands, func(x, y cand) int {

@@ -120,14 +120,17 @@ func TestUnitsNotNames(t *testing.T) {
 	}
 }
 
-// TestCommonAcronyms checks that acronyms of common nouns are no names in
-// French and English, whoever found them (the tagger, the capitalisation
-// cues, the knowledge base: French "RSA" is a benefit, not South Africa),
-// and that acronyms that are names stay.
+// TestCommonAcronyms checks that acronyms of common nouns and common
+// nouns capitalised by convention are no names by themselves in French and
+// English, whoever found them (the tagger, the capitalisation cues, the
+// knowledge base: French "RSA" is a benefit, not South Africa), and that
+// names that are acronyms or take such a word in stay.
 func TestCommonAcronyms(t *testing.T) {
 	checkMentions(t, []mentionCase{
 		{"fr", "Selon l'Insee, le PIB a progressé et la TVA baissera pour les PME.", []string{"ORG:Insee"}},
 		{"fr", "Les bénéficiaires du RSA seront reçus par Emmanuel Macron.", []string{"PER:Emmanuel Macron"}},
+		{"fr", "Le chef de l'État a reçu les syndicats à Lyon.", []string{"LOC:Lyon"}},
+		{"fr", "L'État islamique a revendiqué l'attaque.", []string{"ORG:État islamique"}},
 		{"en", "GDP rose 2% and VAT will rise, the NHS said.", []string{"ORG:NHS"}},
 		{"en", "The RSA team beat New Zealand.", []string{"LOC:RSA", "LOC:New Zealand"}},
 	})

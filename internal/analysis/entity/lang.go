@@ -65,9 +65,10 @@ const (
 	// bDirection: points of the compass, which also name regions of
 	// several countries ("North" of Cameroon, "Nord" of Haiti).
 	bDirection
-	// bAcronym: acronyms of common nouns ("PIB", "TVA", "GDP"): written
-	// in capitals, never a name.
-	bAcronym
+	// bNotName: words never a name by themselves, though written with
+	// capitals: acronyms of common nouns ("PIB", "TVA", "GDP") and common
+	// nouns capitalised by convention ("l'État").
+	bNotName
 )
 
 // Language-independent flags (lex.flags).
@@ -147,7 +148,7 @@ func newVocab(base *kb.KB) *vocab {
 		v.mark(bLocHead, lexicon.Lines(l.tag, "locheads"), l.set, und)
 		v.mark(bMiscHead, lexicon.Lines(l.tag, "mischeads"), l.set, und)
 		v.mark(bCalendar, lexicon.Lines(l.tag, "calendar"), l.set, und)
-		v.mark(bAcronym, lexicon.Lines(l.tag, "acronyms"), l.set)
+		v.mark(bNotName, lexicon.Lines(l.tag, "notnames"), l.set)
 	}
 	v.mark(bParticle, list("de", "du", "des", "d'", "la", "le", "von", "van", "der", "den", "al", "el", "ben", "bin", "ibn", "da", "di", "dos", "das", "del", "y"), fr, und)
 	v.mark(bDeterminer, list("le", "la", "les", "l'", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur", "notre"), fr, und)
