@@ -100,6 +100,7 @@ func TestUnitsNotNames(t *testing.T) {
 	}{
 		{"fr", "Emmanuel Macron veut la bande des 3,5 GHz dès octobre.", []string{"PER:Emmanuel Macron"}},
 		{"en", "The contract is worth 200 million USD, Boeing said.", []string{"ORG:Boeing"}},
+		{"fr", "Emmanuel Macron veut la bande des 3,5 gigahertz (GHz) dès octobre.", []string{"PER:Emmanuel Macron"}},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{Text: tt.text, Body: doc.Span{Start: 0, End: len(tt.text)}, Lang: tt.lang}

@@ -416,10 +416,14 @@ func (a *analyser) addMention(ws []word, c cand) {
 }
 
 // unitOf reports whether span is the unit of a quantity the quantity stage
-// found ("3,5 GHz", "200 millions USD"): not a name.
+// found ("3,5 GHz", "200 millions USD"), or that unit's symbol right after
+// it ("3,5 gigahertz (GHz)"): not a name.
 func (a *analyser) unitOf(span doc.Span) bool {
 	for _, q := range a.d.Quantities {
 		if q.Span.Start < span.Start && span.End <= q.Span.End {
+			return true
+		}
+		if gap := span.Start - q.Span.End; gap >= 0 && gap <= 2 && q.Unit != "" && a.d.Slice(span) == q.Unit {
 			return true
 		}
 	}
