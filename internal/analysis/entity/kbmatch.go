@@ -10,6 +10,82 @@ import (
 	"github.com/newsgraph/newsgraph/internal/lang"
 )
 
+// contracted maps the French contractions of a preposition and an article
+// to the article.
+var contracted = map[string]string{"au": "le", "du": "le", "aux": "les"}
+
+// walk returns the end of the longest alias that starts at word i and its
+// alias (-1 when none), node being the trie node after word i, n the most
+// words of such a key and words the words of the key before word i.
+func (a *analyser) walk(ws []word, i int, node kb.Node, n, words int, shout bool) (int, kb.Alias) {
+	best := -1
+	var bestAlias kb.Alias
+	for j := i; j < len(ws) && words < n; j++ {
+		w := &ws[j]
+		if w.isWord() && w.key != "" {
+			if j > i {
+				var ok bool
+				if node, ok = a.step(node, w); !ok {
+					// No key goes on with these words.
+					break
+				}
+			}
+			words += strings.Count(w.key, " ") + 1
+		} else if !joiner(w.text) {
+			break
+		}
+		if !w.isWord() {
+			continue
+		}
+		for _, al := range a.s.kb.Ends(node) {
+			if a.aliasFits(ws, i, j+1, al, shout) {
+				best, bestAlias = j+1, al
+				break
+			}
+		}
+	}
+	return best, bestAlias
+}
+
+// startNode returns the trie node after word i and the most words of a
+// key that starts with it, or false when no key does.
+func (a *analyser) startNode(ws []word, i int) (kb.Node, int, bool) {
+	node, n := ws[i].lx.first, int(ws[i].lx.depth)
+	if node != kb.Root {
+		return node, n, true
+	}
+	if strings.IndexByte(ws[i].key, ' ') < 0 {
+		return node, 0, false
+	}
+	// A key of several words ("jong un" of "Jong-Un").
+	n = int(a.s.voc.at(firstWord(ws[i].key)).depth)
+	node, ok := a.step(kb.Root, &ws[i])
+	return node, n, ok
+}
+
+// contractedMatch is walk for a French name after a contraction that holds
+// its article: « au Figaro », « du Monde », « aux Échos », « au Havre »
+// name "Le Figaro", "Le Monde", "Les Échos", "Le Havre".
+func (a *analyser) contractedMatch(ws []word, i int, shout bool) (int, kb.Alias) {
+	if i == 0 || !ws[i].cap || a.r.set != setFR {
+		return -1, kb.Alias{}
+	}
+	art := contracted[ws[i-1].key]
+	if art == "" {
+		return -1, kb.Alias{}
+	}
+	lx := a.s.voc.at(art)
+	n0, ok := a.s.kb.Next(kb.Root, lx.kbWord)
+	if !ok {
+		return -1, kb.Alias{}
+	}
+	n1, ok := a.step(n0, &ws[i])
+	if !ok {
+		return -1, kb.Alias{}
+	}
+	return a.walk(ws, i, n1, int(lx.depth), 1, shout)
+}
+
 // kbMatches adds the longest knowledge-base alias match at each word. It
 // walks the word trie of alias keys: the words' keys joined by spaces,
 // across joining punctuation ("Washington, D.C."), must be an alias key.
@@ -18,47 +94,12 @@ func (a *analyser) kbMatches(ws []word, shout bool, out []cand) []cand {
 		if !ws[i].isWord() {
 			continue
 		}
-		// node: the trie node after the first word; n: the most words
-		// of a key that starts with the first word.
-		node, n := ws[i].lx.first, int(ws[i].lx.depth)
-		if node == kb.Root {
-			if strings.IndexByte(ws[i].key, ' ') < 0 {
-				continue
-			}
-			// A key of several words ("jong un" of "Jong-Un").
-			first := a.s.voc.at(firstWord(ws[i].key))
-			n = int(first.depth)
-			var ok bool
-			if node, ok = a.step(kb.Root, &ws[i]); !ok {
-				continue
-			}
+		best, bestAlias := -1, kb.Alias{}
+		if node, n, ok := a.startNode(ws, i); ok {
+			best, bestAlias = a.walk(ws, i, node, n, 0, shout)
 		}
-		best := -1
-		var bestAlias kb.Alias
-		words := 0
-		for j := i; j < len(ws) && words < n; j++ {
-			w := &ws[j]
-			if w.isWord() && w.key != "" {
-				if j > i {
-					var ok bool
-					if node, ok = a.step(node, w); !ok {
-						// No key goes on with these words.
-						break
-					}
-				}
-				words += strings.Count(w.key, " ") + 1
-			} else if !joiner(w.text) {
-				break
-			}
-			if !w.isWord() {
-				continue
-			}
-			for _, al := range a.s.kb.Ends(node) {
-				if a.aliasFits(ws, i, j+1, al, shout) {
-					best, bestAlias = j+1, al
-					break
-				}
-			}
+		if best < 0 {
+			best, bestAlias = a.contractedMatch(ws, i, shout)
 		}
 		if best < 0 {
 			continue
