@@ -466,7 +466,7 @@ func (a *analyser) frenchNames(ws []word, out []cand) []cand {
 				}
 				if k < len(ws) && ws[k].isWord() && ws[k].cap && !a.is(&ws[k], bCalendar) && !ws[k].lx.known() {
 					e := k + 1
-					for e < len(ws) && ws[e].isWord() && ws[e].cap && e-k < 4 {
+					for e < len(ws) && ws[e].isWord() && ws[e].cap && e-k < 4 && !a.taggerBegins(ws, i, e) {
 						e++
 					}
 					typ := kb.ORG
@@ -510,6 +510,10 @@ func (a *analyser) frenchTail(ws []word, i int) int {
 			break
 		}
 		switch {
+		case w.cap && a.taggerBegins(ws, i-1, k):
+			// The tagger begins another name here ("Conseil des
+			// ministres Mario Monti").
+			return end
 		case w.cap:
 			k++
 			end = k

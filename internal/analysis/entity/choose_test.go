@@ -157,3 +157,16 @@ func TestContractedArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestNameStopsWhereTaggerBegins checks that a French name that runs on
+// over adjectives and de-phrases (« Conseil des ministres », « ministère
+// de l'Intérieur ») stops where the tagger begins another name. (English
+// has no such names; its capitalised runs stop there too:
+// TestRunSplitByTagger.)
+func TestNameStopsWhereTaggerBegins(t *testing.T) {
+	checkMentions(t, []mentionCase{
+		{"fr", "Le Conseil des ministres Mario Draghi a adopté le texte.", []string{"ORG:Conseil des ministres", "PER:Mario Draghi"}},
+		{"fr", "Le ministère de l'Intérieur Gérald Darmanin a réagi.", []string{"ORG:ministère de l'Intérieur", "PER:Gérald Darmanin"}},
+		{"fr", "Le ministère de l'Intérieur a réagi.", []string{"ORG:ministère de l'Intérieur"}},
+	})
+}
