@@ -133,6 +133,8 @@ func TestCommonAcronyms(t *testing.T) {
 		{"fr", "Le chef de l'État a reçu les syndicats à Lyon.", []string{"LOC:Lyon"}},
 		{"fr", "L'État islamique a revendiqué l'attaque.", []string{"ORG:État islamique"}},
 		{"en", "GDP rose 2% and VAT will rise, the NHS said.", []string{"ORG:NHS"}},
+		{"en", "The NHS said at 1400 GMT that it would act.", []string{"ORG:NHS"}},
+		{"fr", "L'arrivée est prévue à 14 h UTC aux Sables-d'Olonne.", []string{"LOC:Sables-d'Olonne"}},
 		{"en", "The RSA team beat New Zealand.", []string{"LOC:RSA", "LOC:New Zealand"}},
 	})
 }
