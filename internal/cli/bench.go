@@ -31,7 +31,7 @@ import (
 const benchHelp = `
 Measure the throughput of the full analysis: read every input (in memory,
 so disk speed does not count), identify its language and run every stage,
-with --workers goroutines, each analysing batches of 64 documents stage by
+with --workers goroutines, each analysing batches of 16 documents stage by
 stage as analyze and ingest do. Prints MB/s of input, articles/s, allocations
 per article, the peak resident memory and the time spent in each step
 (wall-clock, summed over workers), and the process CPU time, which on a

@@ -122,10 +122,10 @@ func (e *Engine) Analyze(ctx context.Context, d *doc.Document) error {
 // analysis ran 1.0-1.3× faster than document by document (newsgraph
 // bench, OrangeSum and Reuters, 2 workers, four alternations: median
 // 1.17). Since the entity stage tags a batch language by language, 64
-// documents give the taggers longer runs: French tagger 0.95-1.24× in
-// eight alternations with 16 (median 1.08), whole analysis within noise,
-// peak RSS +3 MB.
-const BatchSize = 64
+// documents give the taggers longer runs (French tagger 0.95-1.24× in
+// eight alternations with 16, median 1.08; whole analysis within noise)
+// but ingest held 10-20 MB more at its peak: 16 it stays.
+const BatchSize = 16
 
 // AnalyzeBatch identifies the language of each of docs and runs every
 // stage on them, stage by stage (analysis.Pipeline.RunBatch): each
