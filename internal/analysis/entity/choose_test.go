@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,13 +71,18 @@ type mentionCase struct {
 	want       []string
 }
 
-// checkMentions analyses each case with the shipped taggers and compares
-// the mentions.
-func checkMentions(t *testing.T, cases []mentionCase) {
+// checkMentions analyses each case with the shipped taggers, after the
+// stages before (which the segmenter precedes), and compares the mentions.
+func checkMentions(t *testing.T, cases []mentionCase, before ...analysis.Stage) {
 	t.Helper()
 	s := withTaggers(t)
 	for _, tt := range cases {
-		d := analyze(t, s, tt.lang, tt.text)
+		d := &doc.Document{Text: tt.text, Body: doc.Span{Start: 0, End: len(tt.text)}, Lang: tt.lang}
+		for _, st := range slices.Concat([]analysis.Stage{segment.New()}, before, []analysis.Stage{s}) {
+			if err := st.Analyze(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
 		var got []string
 		for _, e := range d.Entities {
 			for _, m := range e.Mentions {
@@ -93,32 +99,11 @@ func checkMentions(t *testing.T, cases []mentionCase) {
 // found is not a name, in French and English, though the tagger may read
 // one as a place or a company ("GHz", "USD").
 func TestUnitsNotNames(t *testing.T) {
-	s := withTaggers(t)
-	tests := []struct {
-		lang, text string
-		want       []string // "TYPE:mention", in order
-	}{
+	checkMentions(t, []mentionCase{
 		{"fr", "Emmanuel Macron veut la bande des 3,5 GHz dès octobre.", []string{"PER:Emmanuel Macron"}},
 		{"en", "The contract is worth 200 million USD, Boeing said.", []string{"ORG:Boeing"}},
 		{"fr", "Emmanuel Macron veut la bande des 3,5 gigahertz (GHz) dès octobre.", []string{"PER:Emmanuel Macron"}},
-	}
-	for _, tt := range tests {
-		d := &doc.Document{Text: tt.text, Body: doc.Span{Start: 0, End: len(tt.text)}, Lang: tt.lang}
-		for _, st := range []analysis.Stage{segment.New(), timex.New(), quantity.New(), s} {
-			if err := st.Analyze(context.Background(), d); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var got []string
-		for _, e := range d.Entities {
-			for _, m := range e.Mentions {
-				got = append(got, e.Type+":"+m.Text)
-			}
-		}
-		if strings.Join(got, " | ") != strings.Join(tt.want, " | ") {
-			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.text, got, tt.want)
-		}
-	}
+	}, timex.New(), quantity.New())
 }
 
 // TestCommonAcronyms checks that acronyms of common nouns and common
