@@ -11,11 +11,12 @@ import (
 	"github.com/newsgraph/newsgraph/internal/kb"
 )
 
-// choose resolves overlapping candidates. A tagger name that covers only
-// guesses of the cues (or, for an organisation, a place it is named after)
-// comes first (overGuesses). Knowledge-base matches and capitalisation
-// cues compete next, longer spans first, then knowledge-base matches: a longer capitalised name that extends a known organisation
-// keeps its link ("Fox News Digital", "U.S. Justice Department"), "City of
+// choose resolves overlapping candidates. Words that are never names by
+// themselves go first; then a tagger name that covers only guesses of the
+// cues (or, for an organisation, a place it is named after) is taken
+// (overGuesses). Knowledge-base matches and capitalisation cues compete
+// next, longer spans first, then knowledge-base matches: a longer
+// capitalised name that extends a known organisation keeps its link ("Fox News Digital", "U.S. Justice Department"), "City of
 // Buffalo" links to the city, and "Manchester City" is a name of its own.
 // The tagger then types the capitalised names that were guesses and adds
 // its spans where nothing else was found; its ORG over a known city names
