@@ -16,8 +16,9 @@ import (
 // cues (or, for an organisation, a place it is named after) is taken
 // (overGuesses). Knowledge-base matches and capitalisation cues compete
 // next, longer spans first, then knowledge-base matches: a longer
-// capitalised name that extends a known organisation keeps its link ("Fox News Digital", "U.S. Justice Department"), "City of
-// Buffalo" links to the city, and "Manchester City" is a name of its own.
+// capitalised name that extends a known organisation keeps its link ("Fox
+// News Digital", "U.S. Justice Department"), "City of Buffalo" links to
+// the city, and "Manchester City" is a name of its own.
 // The tagger then types the capitalised names that were guesses and adds
 // its spans where nothing else was found; its ORG over a known city names
 // a team or company, not the city.
