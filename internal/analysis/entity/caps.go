@@ -367,7 +367,10 @@ func (a *analyser) typeRun(ws []word, s, e int, afterRole bool) cand {
 	case !single && head(bLocHead):
 		c.typ = kb.LOC
 	case single && a.locContext(ws, s):
+		// A place by the preposition before it only: the tagger may know
+		// better ("à l'Étoile sportive de Trappes").
 		c.typ = kb.LOC
+		c.guess = true
 	case single:
 		c.typ = kb.PER
 		c.weak = true

@@ -32,6 +32,11 @@ func TestTaggerOverGuesses(t *testing.T) {
 			[]string{"MISC:Première Guerre mondiale"}},
 		{"en", "He fought in the First World War before going home.",
 			[]string{"MISC:First World War"}},
+		// A word typed a place by the preposition before it only is a
+		// guess: the tagger's longer name wins; a place alone stays one.
+		{"fr", "Il a débuté à l'Avenir sportif de Beauvais en 2010.", []string{"ORG:Avenir sportif de Beauvais"}},
+		{"fr", "Ils vivent à Trappes depuis 2010.", []string{"LOC:Trappes"}},
+		{"en", "He was born in Tooting in 1950.", []string{"LOC:Tooting"}},
 		// A title the cues leave out stays out, though the tagger reads it
 		// with the name.
 		{"fr", "« Nous verrons », a déclaré Mme Lagarde lundi à Francfort.",
